@@ -105,7 +105,8 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         "source", "category", "How you found them.", "How you found them",
         categories=SOURCES,
-        aliases=("how we met", "how met", "how i found them", "found via", "channel", "lead source"),
+        aliases=("how we met", "how met", "how i found them", "found via", "channel",
+                 "lead source"),
         synonyms={
             "alumnus": "alumni", "alumna": "alumni", "alum": "alumni", "alumni network": "alumni",
             "alumni database": "alumni", "referred": "referral", "intro": "referral",
