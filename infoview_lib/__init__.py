@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .errors import LogValidationError
+from .errors import LogValidationError, LogWriteError
 from .paths import (
     calendar_sample_path,
     class_dir,
@@ -35,6 +35,7 @@ _LAZY_MODULES = {"metrics", "plots", "questions", "privacy", "report", "widgets"
 
 __all__ = [
     "LogValidationError",
+    "LogWriteError",
     "append_interview",
     "check_log",
     "load_class",

@@ -73,3 +73,10 @@ def describe_problem(record) -> str:
         parts.append(f"value {value!r}")
     where = ", ".join(parts)
     return f"{where}: {record.problem}" if where else str(record.problem)
+
+
+class LogWriteError(OSError):
+    """A log could not be written (permissions, disk full, locked by another program).
+
+    The file on disk is always left as it was before the attempt.
+    """
