@@ -158,7 +158,15 @@ def _range_problem(number: int, column: Column) -> str | None:
 
 # ---------------------------------------------------------------------------- columns
 def _clean_text(series: pd.Series) -> pd.Series:
-    """Strip, blank → NA, and remove the apostrophe that guards a formula-like cell."""
+    """Strip, blank → NA, and remove the apostrophe that guards a formula-like cell.
+
+    A Categorical stays Categorical (only its distinct values are cleaned); Arrow
+    strings are only rewritten when a cheap scan finds something to clean.
+    """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return _clean_categorical(series)
+    if isinstance(series.array, pd.arrays.ArrowStringArray):
+        return _clean_arrow_strings(series)
     if not (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)):
         series = series.astype(object)
     if series.dtype == object:
@@ -166,6 +174,46 @@ def _clean_text(series: pd.Series) -> pd.Series:
     text = series.astype("string").str.strip()
     text = text.mask(text == "")
     return unescape_series(text)
+
+
+def _clean_categorical(series: pd.Series) -> pd.Series:
+    categories = pd.Series(series.cat.categories, dtype=object)
+    cleaned = _clean_text(categories) if len(categories) else categories.astype("string")
+    if not cleaned.isna().any() and cleaned.is_unique and \
+            (cleaned.astype(object) == categories).all():
+        return series
+    new_codes, uniques = pd.factorize(cleaned, use_na_sentinel=True)
+    old_codes = series.cat.codes.to_numpy()
+    codes = np.where(old_codes < 0, -1, new_codes[old_codes] if len(new_codes) else -1)
+    return pd.Series(pd.Categorical.from_codes(codes, pd.Index(uniques, dtype=object)),
+                     index=series.index)
+
+
+def _clean_arrow_strings(series: pd.Series) -> pd.Series:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    array = pa.chunked_array(series.array._pa_array)
+    if pc.any(pc.match_substring_regex(array, pattern=r"^\s|\s$")).as_py():
+        array = pc.utf8_trim_whitespace(array)
+    if pc.any(pc.equal(array, "")).as_py():
+        array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
+    text = pd.Series(pd.arrays.ArrowStringArray(array), index=series.index)
+    if pc.any(pc.starts_with(array, pattern="'")).as_py():
+        text = unescape_series(text)
+    return text
+
+
+def as_string(series: pd.Series) -> pd.Series:
+    """A cleaned text column as pandas ``string`` dtype, cheaply for Categoricals."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        import pyarrow as pa
+
+        categories = pa.array(list(series.cat.categories), type=pa.string())
+        codes = series.cat.codes.to_numpy()
+        taken = categories.take(pa.array(codes, mask=codes < 0))
+        return pd.Series(pd.arrays.ArrowStringArray(taken), index=series.index).astype("string")
+    return series.astype("string")
 
 
 def _cell_to_text(value) -> str:
@@ -176,12 +224,19 @@ def _cell_to_text(value) -> str:
     return str(value)
 
 
+def _factorize(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Codes and distinct values; a Categorical already is one."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        return series.cat.codes.to_numpy(), pd.Index(series.cat.categories, dtype=object)
+    return pd.factorize(series, use_na_sentinel=True)
+
+
 def _convert_dates(series: pd.Series) -> tuple[pd.Series, dict]:
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         if getattr(series.dt, "tz", None) is not None:
             series = series.dt.tz_localize(None)
         return series.astype("datetime64[ns]"), {}
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = _factorize(series)
     values = pd.Series(uniques, dtype=object)
     text = values.astype("string")
     fast = pd.to_datetime(text.where(text.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False)),
@@ -202,7 +257,16 @@ def _convert_dates(series: pd.Series) -> tuple[pd.Series, dict]:
 
 
 def _convert_ints(series: pd.Series, column: Column) -> tuple[pd.Series, dict]:
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    if pd.api.types.is_integer_dtype(series.dtype):
+        values = series.astype("Int64")
+        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
+        low = -np.inf if column.minimum is None else column.minimum
+        high = np.inf if column.maximum is None else column.maximum
+        outside = ~np.isnan(numbers) & ((numbers < low) | (numbers > high))
+        failures = {int(p): (int(numbers[p]), _range_problem(int(numbers[p]), column))
+                    for p in np.flatnonzero(outside)}
+        return values.mask(outside), failures
+    codes, uniques = _factorize(series)
     values = pd.Series(uniques, dtype=object)
     numbers = pd.to_numeric(values, errors="coerce")
     parsed = pd.array([pd.NA] * len(values), dtype="Int64")
@@ -222,7 +286,7 @@ def _convert_ints(series: pd.Series, column: Column) -> tuple[pd.Series, dict]:
 
 
 def _convert_category(series: pd.Series, column: Column) -> tuple[pd.Series, dict]:
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    codes, uniques = _factorize(series)
     lookup = category_lookup(column.name)
     mapped = [lookup.get(normalize_header(v)) for v in uniques]
     allowed = ", ".join(column.categories)
@@ -313,8 +377,7 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
         header = headers[mapping[name]]
         source = cleaned[mapping[name]][keep].reset_index(drop=True)
         if column.kind == "text":
-            out[name] = source.astype("string") if _textual(source) else \
-                _clean_text(source)
+            out[name] = as_string(source) if _textual(source) else as_string(_clean_text(source))
             continue
         if column.kind == "date":
             converted, failures = _convert_dates(source)
@@ -332,7 +395,8 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     log = pd.DataFrame(out, index=index)
     for name, position in extras.items():
-        log[name] = cleaned[position][keep].reset_index(drop=True)
+        extra = cleaned[position][keep].reset_index(drop=True)
+        log[name] = as_string(extra) if _textual(extra) else extra
 
     header_of = {name: headers[pos] for name, pos in mapping.items()}
     problems.extend(_row_rules(log, row_numbers, header_of, bad_cells))
@@ -345,7 +409,8 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _textual(series: pd.Series) -> bool:
-    return series.dtype == object or pd.api.types.is_string_dtype(series.dtype)
+    return (series.dtype == object or pd.api.types.is_string_dtype(series.dtype)
+            or isinstance(series.dtype, pd.CategoricalDtype))
 
 
 def _show(value) -> str:
@@ -382,8 +447,8 @@ def _row_rules(log, row_numbers, header_of, bad_cells) -> list[dict]:
         ~bad_cells.get("interview_date", np.zeros(len(log), bool))
     add(completed & no_date, "interview_date", None,
         "a completed interview needs its interview date")
-    thanked_early = (log["thank_you_date"].dt.normalize() <
-                     log["interview_date"].dt.normalize()).to_numpy(dtype=bool)
+    thanked_early = (log["thank_you_date"].to_numpy().astype("datetime64[D]") <
+                     log["interview_date"].to_numpy().astype("datetime64[D]"))
     add(thanked_early, "thank_you_date", log["thank_you_date"],
         "the thank-you date is before the interview date")
     return problems

@@ -17,7 +17,6 @@ import csv
 import io as _io
 import json
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,12 +24,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import LogValidationError, problems_frame
-from .schema import resolve_header
+from .schema import BY_NAME, resolve_header
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_LINES = 10
+UNIQUE_TEXT = {"contact", "notes"}
 
 
 @dataclass
@@ -101,7 +101,7 @@ def _read_path(path: Path) -> RawTable:
 
 
 def _read_bytes(data: bytes, name: str, suffix: str) -> RawTable:
-    if not data.strip():
+    if not data[:4096].strip() and not data.strip():
         raise fail(name, "the file is empty (0 bytes). A new log needs at least a header row "
                          "such as 'contact,organization,status'.")
     if data[:4] == b"PK\x03\x04" or suffix in EXCEL_SUFFIXES:
@@ -111,11 +111,41 @@ def _read_bytes(data: bytes, name: str, suffix: str) -> RawTable:
             return _from_frame(pd.read_parquet(_io.BytesIO(data)), name)
         except Exception as exc:
             raise fail(name, f"this is not a readable Parquet file ({exc})") from None
-    text, encoding = decode_text(data, name)
+    fast = _read_utf8_fast(data, name, suffix)
+    if fast is not None:
+        return fast
+    text, _ = decode_text(data, name)
     if suffix == ".json" or (suffix not in TEXT_SUFFIXES and text.lstrip()[:1] in "[{"):
         return _read_json(text, name)
-    utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    return read_delimited(text, name, utf8=utf8 if encoding == "utf-8" else None)
+    return read_delimited(text, name)
+
+
+def _read_utf8_fast(data: bytes, name: str, suffix: str) -> RawTable | None:
+    """Parse a regular UTF-8 delimited file straight from its bytes, or return ``None``.
+
+    pyarrow checks the UTF-8 itself, so the file is never decoded in Python; any
+    irregularity (another encoding, blank lines, ragged rows) falls back to the
+    exact path.
+    """
+    if suffix == ".json" or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:65536]:
+        return None
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    head_text = body[:65536].decode("utf-8", errors="ignore")
+    if suffix not in TEXT_SUFFIXES and head_text.lstrip()[:1] in "[{":
+        return None
+    head = head_text.splitlines()
+    if len(body) > 65536:
+        head = head[:-1]  # the last line may be cut
+    if not head:
+        return None
+    delimiter, header_index = _header_position(head)
+    return _read_with_pyarrow(head[header_index], body, delimiter, header_index, name)
+
+
+def _header_position(head: list[str]) -> tuple[str, int]:
+    first = next((line for line in head if line.strip()), "")
+    delimiter = sniff_delimiter(first)
+    return delimiter, _find_header_line(head, delimiter)
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -173,59 +203,89 @@ def sniff_delimiter(header_line: str) -> str:
     return best if counts[best] > 1 else ","
 
 
-_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
-
-
-def read_delimited(text: str, name: str, *, utf8: bytes | None = None) -> RawTable:
-    """Parse delimited text; the header is found among the first lines.
-
-    ``utf8`` is the same text as UTF-8 bytes without a BOM, when the caller has them,
-    which saves encoding the text again.
-    """
+def read_delimited(text: str, name: str) -> RawTable:
+    """Parse delimited text; the header is found among the first lines."""
     head = text[:65536].splitlines()
-    first = next((line for line in head if line.strip()), "")
-    delimiter = sniff_delimiter(first)
-    header_index = _find_header_line(head, delimiter)
-    end = len(text)
-    while end and text[end - 1] in "\r\n \t":
-        end -= 1
-    if not _BLANK_LINE.search(text, 0, end):
-        table = _read_with_pyarrow(head[header_index], text, utf8, delimiter, header_index,
-                                   name)
-        if table is not None:
-            return table
+    delimiter, header_index = _header_position(head)
+    table = _read_with_pyarrow(head[header_index], text.encode("utf-8"), delimiter,
+                               header_index, name)
+    if table is not None:
+        return table
     return _read_with_csv_module(text, delimiter, header_index, name)
 
 
-def _read_with_pyarrow(header_line, text, utf8, delimiter, header_index,
-                       name) -> RawTable | None:
+def _read_with_pyarrow(header_line: str, body: bytes, delimiter: str, header_index: int,
+                       name: str) -> RawTable | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
-    body = utf8 if utf8 is not None else text.encode("utf-8")
     headers = next(csv.reader([header_line], delimiter=delimiter), [])
     width = len(headers)
-    if width == 0:
-        return None
+    if width < 2:
+        return None  # one column: a blank line would look like a row; let csv decide
     names = [f"c{i}" for i in range(width)]
-    try:
-        table = pacsv.read_csv(
-            pa.py_buffer(body),
-            read_options=pacsv.ReadOptions(skip_rows=header_index + 1, column_names=names,
-                                           block_size=1 << 22),
-            parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
-                strings_can_be_null=True, quoted_strings_can_be_null=False,
-                null_values=[""]),
-        )
-    except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
+    # First try with the schema's types (ISO dates and plain integers parse natively);
+    # if any cell does not fit, read text and let the converter say what is wrong.
+    for typed in (True, False):
+        try:
+            table = pacsv.read_csv(
+                pa.py_buffer(body),
+                read_options=pacsv.ReadOptions(skip_rows=header_index + 1, column_names=names,
+                                               block_size=1 << 22),
+                # A blank line makes a one-cell row, which pyarrow rejects: the exact csv
+                # path then keeps the row numbers right.
+                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
+                                                 ignore_empty_lines=False),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={n: _arrow_type(h, typed)
+                                  for n, h in zip(names, headers, strict=True)},
+                    strings_can_be_null=True, quoted_strings_can_be_null=False,
+                    null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
+            )
+            break
+        except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
+            table = None
+    if table is None:
         return None
-    cells = pd.DataFrame({i: pd.Series(table.column(i).to_pandas(types_mapper=_as_string),
-                                       copy=False) for i in range(width)})
-    cells = cells.astype(pd.StringDtype())
+    table = table.unify_dictionaries()
+    cells = pd.DataFrame({i: _arrow_to_pandas(table.column(i)) for i in range(width)})
     rows = np.arange(len(cells), dtype=np.int64) + header_index + 2
     return RawTable([h.strip() for h in headers], cells, rows, name, [])
+
+
+def _arrow_type(header: str, typed: bool):
+    """How pyarrow reads a column: typed dates and counts, dictionaries for repeats."""
+    import pyarrow as pa
+
+    canonical = resolve_header(header)
+    if canonical is None or canonical in UNIQUE_TEXT:
+        return pa.string()
+    kind = BY_NAME[canonical].kind
+    if typed and kind == "date":
+        return pa.timestamp("ns")
+    if typed and kind == "int":
+        return pa.int64()
+    return pa.dictionary(pa.int32(), pa.string())
+
+
+def _arrow_to_pandas(column) -> pd.Series:
+    """A text column as pandas: Categorical when it repeats, else Arrow-backed strings.
+
+    Columns with few distinct values (status, dates, organisations) stay dictionary
+    encoded, so cleaning and parsing them touches each distinct value once.
+    """
+    import pyarrow as pa
+
+    if not (pa.types.is_dictionary(column.type) or pa.types.is_string(column.type)):
+        return column.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get)
+    if pa.types.is_dictionary(column.type):
+        if column.num_chunks == 0:
+            return pd.Series(pd.Categorical([]))
+        dictionary = column.chunks[0].dictionary
+        indices = pa.chunked_array([chunk.indices for chunk in column.chunks], pa.int32())
+        codes = indices.fill_null(-1).to_numpy()
+        return pd.Series(pd.Categorical.from_codes(codes, dictionary.to_pandas()))
+    return pd.Series(pd.arrays.ArrowStringArray(column))
 
 
 def _as_string(arrow_type):
