@@ -325,7 +325,8 @@ def _read_with_csv_module(text: str, delimiter: str, header_index: int, name: st
 
 def _read_excel(data: bytes, name: str) -> RawTable:
     try:
-        sheet = pd.read_excel(_io.BytesIO(data), header=None, dtype=object, engine="openpyxl")
+        sheet = pd.read_excel(_io.BytesIO(data), header=None, dtype=object, engine="openpyxl",
+                              keep_default_na=False, na_values=[])
     except Exception as exc:
         raise fail(name, f"this is not a readable Excel (.xlsx) file ({type(exc).__name__}). "
                          "Open it in your spreadsheet and save it again as .xlsx or CSV.") from None
