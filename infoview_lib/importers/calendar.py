@@ -108,10 +108,10 @@ def read_calendar(path, match=DEFAULT_PATTERN, me=None, today=None, tz=None) -> 
         time), ``mode``, ``duration_min`` and ``notes`` in the log's dtypes.
 
         * ``contact``: the attendee who is neither you nor (when you are unknown) the
-          organiser, by their display name or else their e-mail address
-          (``dana.whitfield@…`` → "Dana Whitfield"); else a name in the title
-          ("Coffee chat with NAME", "Informational interview - NAME (ORG)",
-          "Info interview: NAME"); else ``<NA>`` (the log will ask you to fill it in).
+          organiser, by their display name (CN); else a name in the title ("Coffee
+          chat with NAME", "Informational interview - NAME (ORG)", "Info interview:
+          NAME"); else their e-mail address (``dana.whitfield@…`` → "Dana
+          Whitfield"); else ``<NA>`` (the log's checks will ask you to fill it in).
         * ``organization``: "(ORG)", " at ORG" or " from ORG" in the title, else the
           contact's e-mail domain unless it is a personal-mail provider.
         * ``mode``: ``video`` for a Zoom / Google Meet / Teams / Webex link or name,
@@ -324,15 +324,19 @@ def _event_record(event, pattern, info, mine, now, utc_target) -> dict | None:
         notes.append(f"time zone {entry['unknown_tz']!r} unknown: time kept as written")
 
     people = _people(event, mine)
-    contact = people[0][0] if people else None
-    email = people[0][1] if people else None
     name_in_title, organization = _from_summary(summary, pattern)
-    if contact is None:
+    contact, email = None, None
+    if people:
+        display, email = people[0]
+        # a display name is best; a name typed in the title beats one guessed from e-mail
+        contact = display or name_in_title or _name_from_email(email)
+    else:
         contact = name_in_title
     if organization is None and email:
         organization = _organization_from_email(email)
-    if len(people) > 1:
-        notes.append("also invited: " + ", ".join(p[0] for p in people[1:]))
+    others = [display or _name_from_email(other) or other for display, other in people[1:]]
+    if others:
+        notes.append("also invited: " + ", ".join(o for o in others if o))
 
     return {
         "contact": contact,
@@ -411,8 +415,12 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _people(event, mine: set[str]) -> list[tuple[str, str | None]]:
-    """The other people at the event as ``(name, email)``, most likely contact first."""
+def _people(event, mine: set[str]) -> list[tuple[str | None, str | None]]:
+    """The other people at the event as ``(display name, email)``, likely contact first.
+
+    Rooms and resources are left out; so are you (``mine``), or, when you are unknown,
+    the organiser.
+    """
     organizer = event.get("ORGANIZER")
     organizer_email = _address(organizer) if organizer is not None else None
     candidates = _as_list(event.get("ATTENDEE"))
@@ -439,9 +447,7 @@ def _people(event, mine: set[str]) -> list[tuple[str, str | None]]:
         if not key or key in seen:
             continue
         seen.add(key)
-        display = name if name and "@" not in name else _name_from_email(email)
-        if display:
-            people.append((display, email))
+        people.append((name if name and "@" not in name else None, email))
     return people
 
 
