@@ -49,6 +49,7 @@ _HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)"
                     r"(?:\s*(?:and\s*)?(\d{1,2})\s*(?:m|min|mins|minutes)?)?\.?$", re.I)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
+WHITESPACE = (" ", "\t", "\n", "\r", "\u00a0", "\u2009", "\u3000")
 DATE_HINT = "write dates like 2025-03-12 (or 3/12/2025)"
 
 
@@ -194,7 +195,8 @@ def _clean_arrow_strings(series: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     array = pa.chunked_array(series.array._pa_array)
-    if pc.any(pc.match_substring_regex(array, pattern=r"^\s|\s$")).as_py():
+    if any(pc.any(edge(array, pattern=space)).as_py() for edge in (pc.starts_with, pc.ends_with)
+           for space in WHITESPACE):
         array = pc.utf8_trim_whitespace(array)
     if pc.any(pc.equal(array, "")).as_py():
         array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)

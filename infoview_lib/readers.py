@@ -30,6 +30,7 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_LINES = 10
+HEAD_BYTES = 65536
 UNIQUE_TEXT = {"contact", "notes"}
 
 
@@ -97,6 +98,13 @@ def _read_path(path: Path) -> RawTable:
         except Exception as exc:  # pyarrow raises several types for a broken file
             raise fail(name, f"this is not a readable Parquet file ({exc})") from None
         return _from_frame(frame, name)
+    if suffix not in EXCEL_SUFFIXES:
+        with open(path, "rb") as handle:
+            head = handle.read(HEAD_BYTES)
+        if head.strip() and head[:4] not in (b"PK\x03\x04", b"PAR1"):
+            fast = _read_utf8_fast(head, str(path), name, suffix)
+            if fast is not None:
+                return fast
     return _read_bytes(path.read_bytes(), name, suffix=suffix)
 
 
@@ -111,7 +119,7 @@ def _read_bytes(data: bytes, name: str, suffix: str) -> RawTable:
             return _from_frame(pd.read_parquet(_io.BytesIO(data)), name)
         except Exception as exc:
             raise fail(name, f"this is not a readable Parquet file ({exc})") from None
-    fast = _read_utf8_fast(data, name, suffix)
+    fast = _read_utf8_fast(data[:HEAD_BYTES], data, name, suffix)
     if fast is not None:
         return fast
     text, _ = decode_text(data, name)
@@ -120,26 +128,31 @@ def _read_bytes(data: bytes, name: str, suffix: str) -> RawTable:
     return read_delimited(text, name)
 
 
-def _read_utf8_fast(data: bytes, name: str, suffix: str) -> RawTable | None:
-    """Parse a regular UTF-8 delimited file straight from its bytes, or return ``None``.
+def _read_utf8_fast(head: bytes, source, name: str, suffix: str) -> RawTable | None:
+    """Parse a regular UTF-8 delimited file with pyarrow, or return ``None``.
 
-    pyarrow checks the UTF-8 itself, so the file is never decoded in Python; any
+    ``head`` is the file's first bytes; ``source`` the whole file (bytes or a path,
+    which pyarrow then reads itself, overlapping reading and parsing). pyarrow checks
+    the UTF-8 and skips a BOM, so the file is never decoded in Python; any
     irregularity (another encoding, blank lines, ragged rows) falls back to the
     exact path.
     """
-    if suffix == ".json" or data[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in data[:65536]:
+    if suffix == ".json" or head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
         return None
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    head_text = body[:65536].decode("utf-8", errors="ignore")
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+        if isinstance(source, bytes):
+            source = source[3:]
+    head_text = head.decode("utf-8", errors="ignore")
     if suffix not in TEXT_SUFFIXES and head_text.lstrip()[:1] in "[{":
         return None
-    head = head_text.splitlines()
-    if len(body) > 65536:
-        head = head[:-1]  # the last line may be cut
-    if not head:
+    lines = head_text.splitlines()
+    if len(head) >= HEAD_BYTES - 3:
+        lines = lines[:-1]  # the last line may be cut
+    if not lines:
         return None
-    delimiter, header_index = _header_position(head)
-    return _read_with_pyarrow(head[header_index], body, delimiter, header_index, name)
+    delimiter, header_index = _header_position(lines)
+    return _read_with_pyarrow(lines[header_index], source, delimiter, header_index, name)
 
 
 def _header_position(head: list[str]) -> tuple[str, int]:
@@ -214,7 +227,7 @@ def read_delimited(text: str, name: str) -> RawTable:
     return _read_with_csv_module(text, delimiter, header_index, name)
 
 
-def _read_with_pyarrow(header_line: str, body: bytes, delimiter: str, header_index: int,
+def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int,
                        name: str) -> RawTable | None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -229,7 +242,7 @@ def _read_with_pyarrow(header_line: str, body: bytes, delimiter: str, header_ind
     for typed in (True, False):
         try:
             table = pacsv.read_csv(
-                pa.py_buffer(body),
+                pa.py_buffer(body) if isinstance(body, bytes) else body,
                 read_options=pacsv.ReadOptions(skip_rows=header_index + 1, column_names=names,
                                                block_size=1 << 22),
                 # A blank line makes a one-cell row, which pyarrow rejects: the exact csv
@@ -243,7 +256,7 @@ def _read_with_pyarrow(header_line: str, body: bytes, delimiter: str, header_ind
                     null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
             )
             break
-        except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError):
+        except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError):
             table = None
     if table is None:
         return None
