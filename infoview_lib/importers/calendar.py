@@ -132,7 +132,8 @@ def read_calendar(path, match=DEFAULT_PATTERN, me=None, today=None, tz=None) -> 
     Warns
     -----
     UserWarning
-        For a time zone that cannot be found or a recurring event that cannot be expanded.
+        For a time zone that cannot be found, or an event whose start or recurrence
+        cannot be read (it is left out).
     """
     data, source = read_bytes(path)
     calendars = _parse(data, source)
@@ -169,7 +170,10 @@ def _parse(data: bytes, source: str) -> list:
         ) from None
     calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
     if not calendars:
-        raise single_problem(source, "this file holds no VCALENDAR: it is not a calendar")
+        raise single_problem(
+            source, "this calendar file is damaged or cut short: it has no complete "
+                    "BEGIN:VCALENDAR … END:VCALENDAR block. Export the calendar again."
+        )
     return calendars
 
 
@@ -232,9 +236,12 @@ def _read_one(calendar, pattern: re.Pattern, me, now: pd.Timestamp, tz) -> list[
         uid = str(event["UID"])
         if uid not in wanted:
             continue
-        if "DTSTART" not in event:
+        if not isinstance(_value(event.get("DTSTART")), (dt.date, dt.datetime)):
             skipped.append(_summary(event))
             continue
+        for key in ("DTEND", "DURATION"):
+            if key in event and _value(event[key]) is None:
+                del event[key]  # unreadable: the duration is unknown, the event still counts
         subset.add_component(event)
         entry = info.setdefault(uid, {"has_end": False, "unknown_tz": None})
         entry["has_end"] = entry["has_end"] or "DTEND" in event or "DURATION" in event
@@ -247,8 +254,8 @@ def _read_one(calendar, pattern: re.Pattern, me, now: pd.Timestamp, tz) -> list[
             latest = max(latest, pd.Timestamp(_naive(value)) if _has_time(value)
                          else pd.Timestamp(value))
     for title in skipped:
-        warnings.warn(f"The event {title!r} has no start time and was left out.",
-                      UserWarning, stacklevel=3)
+        warnings.warn(f"The event {title!r} has no start time that can be read; it was "
+                      "left out.", UserWarning, stacklevel=3)
     for uid, entry in info.items():
         if entry["unknown_tz"]:
             warnings.warn(
@@ -276,7 +283,7 @@ def _expand(subset, end: pd.Timestamp) -> list:
         found = _first(query.between(*window), MAX_OCCURRENCES + 1)
     except Exception as error:  # a broken recurrence rule: keep the rest of the calendar
         warnings.warn(
-            f"A recurring event could not be expanded ({error}); it was left out.",
+            f"An event could not be read ({error}); it was left out.",
             UserWarning, stacklevel=4,
         )
         query = recurring_ical_events.of(subset, skip_bad_series=True)
@@ -349,6 +356,16 @@ def _event_record(event, pattern, info, mine, now, utc_target) -> dict | None:
     }
 
 
+def _value(prop):
+    """A property's value (``.dt``), or ``None`` when missing or unreadable."""
+    if prop is None:
+        return None
+    try:
+        return prop.dt
+    except Exception:  # icalendar keeps a broken value and raises on access
+        return None
+
+
 def _summary(event) -> str:
     return " ".join(str(event.get("SUMMARY", "")).split())
 
@@ -363,12 +380,12 @@ def _naive(value: dt.datetime) -> dt.datetime:
 
 def _end_of(event, start: dt.datetime) -> dt.datetime | None:
     if "DTEND" in event:
-        end = event["DTEND"].dt
+        end = _value(event["DTEND"])
         if isinstance(end, dt.datetime) and (end.tzinfo is None) == (start.tzinfo is None):
             return end
         return None
     if "DURATION" in event:
-        length = event["DURATION"].dt
+        length = _value(event["DURATION"])
         if isinstance(length, dt.timedelta):
             return start + length
     return None
