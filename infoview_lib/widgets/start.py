@@ -28,7 +28,8 @@ def _display_table(description: ColumnDescription) -> pd.DataFrame:
 def _table_html(description: ColumnDescription) -> str:
     body = _display_table(description).to_html(index=False, border=0, escape=True,
                                                 classes="infoview-table")
-    caption = f"<caption>Summary of the column {html.escape(description.label)}</caption>"
+    caption = ('<caption style="text-align: left; white-space: nowrap">'
+               f"Summary of the column {html.escape(description.label)}</caption>")
     return body.replace(">", ">" + caption, 1)
 
 
