@@ -580,12 +580,18 @@ _SOURCE_WORDS = {"alumni": "Alumna", "referral": "Referred", "linkedin": "Linked
                  "friend_family": "Friend", "other": "Other"}
 
 
-def _word(table: dict, rng: np.random.Generator | None = None) -> Callable:
+def _word(table: dict) -> Callable:
+    """Write a category as people do; several spellings are used in turn."""
+    used: dict[str, int] = {}
+
     def convert(value):
         if value is None:
             return ""
         words = table[value]
-        return words if isinstance(words, str) else _pick(rng, words)
+        if isinstance(words, str):
+            return words
+        used[value] = used.get(value, -1) + 1
+        return words[used[value] % len(words)]
     return convert
 
 
@@ -599,7 +605,7 @@ def _write_excel_us(rows, path, rng) -> None:
                ("Thank-you sent", "thank_you_date"), ("Follow-up date", "follow_up_date"),
                ("Referrals given", "referrals"), ("Notes", "notes")]
     formats = {name: _us for name in schema.DATE_COLUMNS}
-    formats.update(mode=_word(_MODE_WORDS, rng), status=_word(_STATUS_WORDS),
+    formats.update(mode=_word(_MODE_WORDS), status=_word(_STATUS_WORDS),
                    source=_word(_SOURCE_WORDS))
     text = _csv_text([h for h, _ in columns], _cells(rows, columns, formats), newline="\r\n")
     _write_text(path, text, "utf-8-sig")
@@ -614,7 +620,7 @@ def _write_semicolon(rows, path, rng) -> None:
                ("Follow up", "follow_up_date"), ("Referrals", "referrals"),
                ("Comments", "notes")]
     formats = {name: _dmy for name in schema.DATE_COLUMNS}
-    formats.update(mode=_word(_MODE_WORDS, rng))
+    formats.update(mode=_word(_MODE_WORDS))
     text = _csv_text([h for h, _ in columns], _cells(rows, columns, formats),
                      delimiter=";", newline="\r\n")
     _write_text(path, text, "cp1252")
@@ -1092,7 +1098,7 @@ def _readme(logs, log, connections, events) -> str:
 
 
 # Git must keep these files byte for byte (CRLF in the Excel exports and the calendar).
-_GITATTRIBUTES = """# Written by python -m infoview_lib.sample: keep every byte (CRLF line ends included).
+_GITATTRIBUTES = """# Written by python -m infoview_lib.sample: keep every byte (CRLF included).
 * -text
 """
 
