@@ -23,6 +23,9 @@ APP_ARGS ?=
 PYTEST_ARGS ?=
 NBVAL_CELL_TIMEOUT ?= 300
 
+# Jupyter refuses to run as root unless told; containers often run as root
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 # the kit's Voilà template (accessible page chrome) lives in share/jupyter
 VOILA_ENV := JUPYTER_PATH="$(CURDIR)/share/jupyter"
 
@@ -51,7 +54,7 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 # --- targets ------------------------------------------------------------------------------
 
 lab: $(VENV)/.installed
-	env -u MPLBACKEND $(BIN)/jupyter lab notebooks/ $(LAB_ARGS)
+	env -u MPLBACKEND $(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT) $(LAB_ARGS)
 
 test: $(VENV)/.installed-test
 	env -u MPLBACKEND $(PY) -m pytest tests notebooks --nbval-lax --nbval-current-env \
