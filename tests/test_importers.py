@@ -10,6 +10,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from infoview_lib import LogValidationError, schema
 from infoview_lib.importers import (
@@ -658,3 +660,71 @@ def test_merge_reads_a_log_path(tmp_path):
     new = make_log({"contact": "Dana Whitfield", "status": "completed",
                     "interview_date": "2025-03-12"})
     assert merge_into_log(path, new).added.empty
+
+
+def test_merge_checks_a_log_of_text_cells():
+    text_log = pd.DataFrame({"contact": ["Dana Whitfield"], "status": ["Done"],
+                             "interview_date": ["3/12/2025"]})
+    new = make_log({"contact": "Dana Whitfield", "status": "completed",
+                    "interview_date": "2025-03-12"})
+    result = merge_into_log(text_log, new)
+    assert result.added.empty and result.log["status"].tolist() == ["completed"]
+    with pytest.raises(LogValidationError):
+        merge_into_log(pd.DataFrame({"contact": ["Dana"], "interview_date": ["2025-02-30"]}),
+                       new)
+
+
+# --------------------------------------------------------------------------- fuzzing
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_fuzzed_bytes_give_only_log_validation_errors(data):
+    for reader in (read_linkedin_connections, read_calendar):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                reader(data)
+        except LogValidationError:
+            pass
+
+
+_ICS_LINES = st.sampled_from([
+    "BEGIN:VEVENT", "END:VEVENT", "SUMMARY:Coffee chat with Dana Whitfield",
+    "DTSTART:20250312T150000Z", "DTSTART;VALUE=DATE:20250312", "DTSTART:2025",
+    "DTEND:20250312T140000Z", "DURATION:PT30M", "DURATION:soon", "RRULE:FREQ=DAILY;COUNT=3",
+    "RRULE:FREQ=SOMETIMES", "EXDATE:20250313T150000Z", "STATUS:CANCELLED", "UID:1", "UID:2",
+    "RECURRENCE-ID:20250313T150000Z", "ATTENDEE;CN=Omar:mailto:omar@x.example",
+    "ORGANIZER:mailto:", "DTSTART;TZID=Nowhere/Land:20250312T150000",
+    "X-WR-TIMEZONE:Nowhere/Land", "BEGIN:VTIMEZONE", "END:VTIMEZONE", "TZID:Nowhere/Land",
+])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_ICS_LINES, st.text(max_size=30)), max_size=25))
+def test_fuzzed_calendars_never_crash(lines):
+    data = "\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", *lines, "END:VCALENDAR", ""])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            rows = read_calendar(data.encode("utf-8", errors="replace"), today="2025-04-15")
+    except LogValidationError:
+        return
+    assert list(rows.columns) == list(CALENDAR_COLUMNS)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.text(max_size=12), min_size=0, max_size=9), max_size=8))
+def test_fuzzed_connection_rows_never_crash(rows):
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
+                     "Connected On"])
+    writer.writerows(rows)
+    try:
+        people = read_linkedin_connections(buffer.getvalue().encode("utf-8"))
+    except LogValidationError:
+        return
+    assert list(people.columns) == list(CONNECTION_COLUMNS)

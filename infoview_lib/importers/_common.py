@@ -48,7 +48,16 @@ def read_bytes(source) -> tuple[bytes, str]:
 
 
 def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without a byte-order mark), falling back to Windows-1252."""
+    """Decode UTF-8 (with or without a byte-order mark) or UTF-16 with its byte-order mark.
+
+    Anything else is read as Windows-1252, so decoding never fails; a file that was not
+    text then simply has no recognisable header.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -50,7 +50,8 @@ def merge_into_log(log, new_rows: pd.DataFrame) -> MergeResult:
     Parameters
     ----------
     log : pandas.DataFrame or path
-        Your log (a loaded log, or a file :func:`infoview_lib.load_log` can read).
+        Your log: a loaded log, or anything :func:`infoview_lib.load_log` reads (a
+        file, or a frame of text cells, which is checked first).
     new_rows : pandas.DataFrame
         Rows to add, with log column names, e.g. from
         :func:`~infoview_lib.importers.read_calendar` or
@@ -60,6 +61,13 @@ def merge_into_log(log, new_rows: pd.DataFrame) -> MergeResult:
     -------
     MergeResult
         ``(log, added, already_there)``. Neither input is changed.
+
+    Raises
+    ------
+    LogValidationError
+        If ``log`` is not a typed log and has problems when loaded.
+    ValueError
+        If ``new_rows`` holds a category value the log does not allow.
 
     Notes
     -----
@@ -76,10 +84,10 @@ def merge_into_log(log, new_rows: pd.DataFrame) -> MergeResult:
     New rows repeated within ``new_rows`` are added once. A new row without a contact
     matches nothing and is added (the log's checks will ask for the name).
     """
-    if not isinstance(log, pd.DataFrame):
+    if not isinstance(log, pd.DataFrame) or not _is_typed(log):
         from ..io import load_log
 
-        log = load_log(log)
+        log = load_log(log)  # a file, or a frame of text: checked like any log
     base = _conform(log)
     new = _conform(new_rows)
 
@@ -130,6 +138,11 @@ def merge_into_log(log, new_rows: pd.DataFrame) -> MergeResult:
     already = new.iloc[[i for i, _ in matched]].reset_index(drop=True)
     already["matched"] = pd.Series([r for _, r in matched], dtype=pd.StringDtype())
     return MergeResult(merged, _conform(added_rows), already)
+
+
+def _is_typed(frame: pd.DataFrame) -> bool:
+    return all(c.name in frame.columns and frame[c.name].dtype == schema.dtype_of(c)
+               for c in schema.COLUMNS)
 
 
 def _remember(by_day, by_contact, key, when, position) -> None:
