@@ -540,6 +540,8 @@ def _approached_since_by_someone_else(
     who = _person_codes(df["contact"].take(relevant)) if who is None else who[relevant]
     keep = who >= 0
     relevant, who = relevant[keep], who[keep]
+    if len(relevant) == 0:
+        return result
     org, when = org[relevant], when[relevant]
     # the latest outreach at each organization, and one person who got it
     top = np.full(org.max() + 1, never, dtype=np.int64)
