@@ -1017,7 +1017,8 @@ python -m infoview_lib.sample --check    # only compares
 ```
 
 The data are a snapshot of **{snapshot}**: pass that day as "today" to see what the
-kit would have said then, e.g. `infoview due data/sample_log.csv --today {snapshot}` or
+kit would have said then, e.g. `metrics.due_followups(log, today="{snapshot}")` (the
+`infoview due` command with `--today {snapshot}`) or
 `read_calendar(calendar_sample_path(), today="{snapshot}")`.
 
 ## Files
