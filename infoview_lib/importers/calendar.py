@@ -243,7 +243,8 @@ def _read_one(calendar, pattern: re.Pattern, me, now: pd.Timestamp, tz) -> list[
             if key in event and _value(event[key]) is None:
                 del event[key]  # unreadable: the duration is unknown, the event still counts
         subset.add_component(event)
-        entry = info.setdefault(uid, {"has_end": False, "unknown_tz": None})
+        entry = info.setdefault(uid, {"has_end": False, "unknown_tz": None,
+                                      "title": _summary(event)})
         entry["has_end"] = entry["has_end"] or "DTEND" in event or "DURATION" in event
         start = event["DTSTART"]
         tzid = start.params.get("TZID")
@@ -256,11 +257,11 @@ def _read_one(calendar, pattern: re.Pattern, me, now: pd.Timestamp, tz) -> list[
     for title in skipped:
         warnings.warn(f"The event {title!r} has no start time that can be read; it was "
                       "left out.", UserWarning, stacklevel=3)
-    for uid, entry in info.items():
+    for entry in info.values():
         if entry["unknown_tz"]:
             warnings.warn(
-                f"Time zone {entry['unknown_tz']!r} is unknown; the time of event {uid!r} "
-                "is kept as written.", UserWarning, stacklevel=3,
+                f"Time zone {entry['unknown_tz']!r} is unknown; the time of "
+                f"{entry['title']!r} is kept as written.", UserWarning, stacklevel=3,
             )
     if not info:
         return []
@@ -286,8 +287,13 @@ def _expand(subset, end: pd.Timestamp) -> list:
             f"An event could not be read ({error}); it was left out.",
             UserWarning, stacklevel=4,
         )
-        query = recurring_ical_events.of(subset, skip_bad_series=True)
-        found = _first(query.between(*window), MAX_OCCURRENCES + 1)
+        try:
+            query = recurring_ical_events.of(subset, skip_bad_series=True)
+            found = _first(query.between(*window), MAX_OCCURRENCES + 1)
+        except Exception as again:  # pragma: no cover - nothing readable is left
+            warnings.warn(f"No interview could be read from this calendar ({again}).",
+                          UserWarning, stacklevel=4)
+            return []
     if len(found) > MAX_OCCURRENCES:
         warnings.warn(f"Only the first {MAX_OCCURRENCES} matching events were read.",
                       UserWarning, stacklevel=4)
