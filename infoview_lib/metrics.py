@@ -33,7 +33,6 @@ counted in business days (Monday to Friday) with :func:`numpy.busday_count`:
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -61,6 +60,7 @@ __all__ = [
     "by_student",
     "person_key",
     "as_day",
+    "format_day",
 ]
 
 ACTIONS = ("second_contact", "follow_up", "thank_you")
@@ -125,6 +125,12 @@ def as_day(value: object = None) -> pd.Timestamp:
     if stamp.tzinfo is not None:
         stamp = stamp.tz_localize(None)
     return stamp.normalize()
+
+
+def format_day(value) -> str:
+    """A day as people write it: ``3 Feb 2025``."""
+    stamp = pd.Timestamp(value)
+    return f"{stamp.day} {stamp:%b %Y}"
 
 
 def person_key(names: pd.Series) -> pd.Series:
@@ -574,10 +580,9 @@ def _due_messages(action: str, contact: pd.Series, organization: pd.Series,
         return ("No reply from " + contact + " after 7 business days: follow up once with "
                 + contact + ".")
     codes, days = pd.factorize(interview)  # format each distinct day once
-    held = pd.Series(
-        np.append(days.strftime("%d %b %Y").to_numpy(dtype=object), "(no date)")[codes],
-        index=interview.index, dtype="string",
-    )
+    texts = [format_day(day) for day in days] + ["(no date)"]
+    held = pd.Series(np.array(texts, dtype=object)[codes], index=interview.index,
+                     dtype="string")
     return "Send your thank-you note to " + contact + " for the interview on " + held + "."
 
 
@@ -868,9 +873,3 @@ def source_mix(log: pd.DataFrame) -> pd.DataFrame:
     )
     out.index.name = "source"
     return out.astype({"share": "float64", "response_rate": "float64"})
-
-
-def _date_text(value: dt.date | pd.Timestamp) -> str:
-    """``3 Feb 2025`` (used by alt texts and reports)."""
-    stamp = pd.Timestamp(value)
-    return f"{stamp.day} {stamp:%b %Y}"
