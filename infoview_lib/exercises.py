@@ -99,18 +99,16 @@ class ExerciseFeedback:
     def to_html(self) -> str:
         """The feedback as an HTML fragment (every piece of text escaped).
 
-        The verdict is a word ("Correct" / "Not yet"), never a colour alone.
+        The verdict is a word ("Correct" / "Not yet"), never a colour alone, and
+        the box is a ``role="alert"`` region so screen readers read it out.
         """
-        verdict = "Correct" if self.correct else "Not yet"
-        cls = "infoview-ok" if self.correct else "infoview-retry"
-        parts = [f'<div class="infoview-feedback {cls}" role="status">',
-                 f"<p><strong>{verdict}.</strong> {html.escape(_without_verdict(self))}</p>"]
-        if self.hints:
-            parts.append("<ul>" + "".join(f"<li>{html.escape(h)}</li>" for h in self.hints)
-                         + "</ul>")
-        parts += [f"<p>Note: {html.escape(n)}</p>" for n in self.notes]
-        parts.append("</div>")
-        return "".join(parts)
+        from .widgets._common import list_html, status_html
+
+        extra = list_html(self.hints)
+        extra += "".join(f'<p style="margin:0.3em 0 0 0">Note: {html.escape(n)}</p>'
+                         for n in self.notes)
+        return status_html(_without_verdict(self), "success" if self.correct else "warning",
+                           label="Correct" if self.correct else "Not yet", extra_html=extra)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -709,7 +707,7 @@ def _wrong_day_hint(item: PlanItem, right: pd.Timestamp, row: pd.Series) -> str:
     if item.day == calendar:
         return (f"You counted calendar days ({_day(sent)} + {n} = {_day(calendar)}). "
                 f"The 3B7 routine counts business days, Monday to Friday: {base}")
-    if item.day.dayofweek >= 5:
+    if item.day.day_of_week >= 5:
         return (f"{_day(item.day)} is a weekend day; business days are Monday to Friday. "
                 + base)
     early = pd.Timestamp(np.busday_offset(sent.date(), n - 1, roll="forward"))
