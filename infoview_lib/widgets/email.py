@@ -71,7 +71,7 @@ class OutreachEmailChecker(widgets.VBox):
             widgets.HTML(heading_html("Draft your outreach email", 3)),
             self.text, self.word_count,
             widgets.HBox([self.check_button, self.example_button],
-                         layout=widgets.Layout(flex_flow="row wrap", gap="0.4em")),
+                         layout=widgets.Layout(flex_flow="row wrap")),
             self.announcement, self.review_view], **kwargs)
         self.add_class("iv-email")
         self.update(value)

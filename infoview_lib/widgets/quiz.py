@@ -104,7 +104,7 @@ class Quiz(widgets.VBox):
 
         buttons = widgets.HBox([self.check_button, self.try_again_button,
                                 self.previous_button, self.next_button],
-                               layout=widgets.Layout(flex_flow="row wrap", gap="0.4em"))
+                               layout=widgets.Layout(flex_flow="row wrap"))
         super().__init__([self.title, self.question, self.answer, buttons, self.feedback,
                           self.score], **kwargs)
         self.add_class("iv-quiz")

@@ -129,7 +129,7 @@ class QuestionWorkshop(widgets.VBox):
         self.length.observe(lambda _: self._refresh(), names="value")
         self.export_button.on_click(lambda _: self.export())
 
-        row = widgets.Layout(flex_flow="row wrap", align_items="center", gap="0.4em")
+        row = widgets.Layout(flex_flow="row wrap", align_items="center")
         super().__init__([
             widgets.HTML(heading_html("Write a question", 3)),
             widgets.HBox([self.text, self.add_button], layout=row),
