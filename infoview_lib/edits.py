@@ -39,6 +39,7 @@ __all__ = [
     "delete_row",
     "replace_row",
     "merge_into_file",
+    "merge_report",
 ]
 
 
@@ -298,3 +299,36 @@ def merge_into_file(path: str | os.PathLike, new_rows: pd.DataFrame, *,
         backup = write_backup(path, when)
         save_log(result.log, path)
     return result, backup
+
+
+def merge_report(result) -> pd.DataFrame:
+    """What a merge did, one line per imported row, for a student to read.
+
+    Parameters
+    ----------
+    result : MergeResult
+        From :func:`merge_into_file` or :func:`infoview_lib.importers.merge_into_log`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``Contact``, ``Organization``, ``Status``, ``Interview date`` (``YYYY-MM-DD``)
+        and ``What happened``: "added", or why the row was already there ("same contact
+        and date", "same contact", "filled in the open row"). Added rows come first.
+    """
+    from .form_logic import category_label
+
+    def lines(frame: pd.DataFrame, what: list[str]) -> pd.DataFrame:
+        dates = pd.to_datetime(frame["interview_date"])
+        return pd.DataFrame({
+            "Contact": frame["contact"].astype("string").fillna("").to_list(),
+            "Organization": frame["organization"].astype("string").fillna("").to_list(),
+            "Status": ["" if pd.isna(s) else category_label(s) for s in frame["status"]],
+            "Interview date": ["" if pd.isna(d) else d.strftime("%Y-%m-%d") for d in dates],
+            "What happened": what,
+        })
+
+    added = lines(result.added, ["added"] * len(result.added))
+    there = lines(result.already_there,
+                  [f"already there ({m})" for m in result.already_there["matched"]])
+    return pd.concat([added, there], ignore_index=True)

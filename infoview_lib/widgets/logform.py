@@ -98,7 +98,7 @@ class LogForm(widgets.VBox):
         The last rows of the log.
     row_picker : ipywidgets.Dropdown
         The row to edit or delete.
-    edit_button, delete_button, cancel_edit_button : ipywidgets.Button
+    edit_button, delete_button, reload_button, cancel_edit_button : ipywidgets.Button
     confirm_text : ipywidgets.HTML
     confirm_button, cancel_button : ipywidgets.Button
         The confirmation step: "Yes, delete" or "Yes, replace", and "Cancel".
@@ -147,6 +147,9 @@ class LogForm(widgets.VBox):
                                           tooltip="Load the row into the form above")
         self.delete_button = widgets.Button(description="Delete this row",
                                             tooltip="Asks you to confirm first")
+        self.reload_button = widgets.Button(
+            description="Reload the log",
+            tooltip="Read the file again, e.g. after changing it in a spreadsheet")
         self.confirm_text = widgets.HTML()
         self.confirm_button = widgets.Button(description="Yes, delete", button_style="danger")
         self.cancel_button = widgets.Button(description="Cancel")
@@ -159,6 +162,7 @@ class LogForm(widgets.VBox):
         self.cancel_edit_button.on_click(lambda _: self.stop_editing())
         self.edit_button.on_click(lambda _: self.edit_selected())
         self.delete_button.on_click(lambda _: self.ask_delete())
+        self.reload_button.on_click(lambda _: self.reload())
         self.confirm_button.on_click(lambda _: self.confirm())
         self.cancel_button.on_click(lambda _: self.cancel())
 
@@ -177,7 +181,7 @@ class LogForm(widgets.VBox):
                          "the form above or delete it. Both ask you to confirm and save a "
                          "backup copy of the log first.</p>"),
             self.row_picker,
-            widgets.HBox([self.edit_button, self.delete_button]),
+            widgets.HBox([self.edit_button, self.delete_button, self.reload_button]),
             self.confirm_box,
         ]
         super().__init__(children=children)
@@ -249,6 +253,15 @@ class LogForm(widgets.VBox):
         if choices:
             self.row_picker.value = choices[-1][1]
         self._set_row_buttons(bool(choices))
+
+    def reload(self) -> None:
+        """Re-read the file (after it changed elsewhere) and say how many rows it has."""
+        self._hide_confirmation()
+        self.refresh()
+        if self._log is not None:
+            count = len(self._log)
+            self.status.value = outcome_html(
+                f"Reloaded {self.path.name}: {count} {'row' if count == 1 else 'rows'}.")
 
     def _set_row_buttons(self, enabled: bool) -> None:
         self.edit_button.disabled = not enabled
