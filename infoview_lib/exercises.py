@@ -113,6 +113,9 @@ class ExerciseFeedback:
     def _repr_html_(self) -> str:
         return self.to_html()
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:  # IPython's plain-text display
+        printer.text(self.text)
+
 
 def _without_verdict(feedback: ExerciseFeedback) -> str:
     return re.sub(r"^(Correct|Not yet)[.:!]?\s*", "", feedback.headline)
@@ -152,6 +155,9 @@ def parse_rate(answer) -> tuple[float, bool]:
     ValueError
         If ``answer`` is not a number (the message says what to type).
     """
+    if answer is None:
+        raise ValueError("No answer yet: replace None with your calculation and run the cell "
+                         "again.")
     if isinstance(answer, (pd.Series, pd.DataFrame, np.ndarray, list, tuple)):
         raise TypeError(
             "That is a whole column (or table), not one number. Reduce it to a single "
@@ -790,6 +796,9 @@ def check_outreach_plan(plan, log: pd.DataFrame | None = None, today=OUTREACH_TO
     log = outreach_scenario() if log is None else log
     today, until = metrics.as_day(today), metrics.as_day(until)
     items, problems = parse_plan(plan, default_year=today.year)
+    if not items and not problems:
+        return ExerciseFeedback(False, "Not yet: the plan is empty.",
+                                ("Write one action per line: contact, action, day.",))
     expected = expected_plan(log, today, until)
     keys = metrics.person_key(expected["contact"])
     wanted = {(k, a): d for k, a, d in zip(keys, expected["action"], expected["day"],
@@ -895,9 +904,6 @@ def _check_rewrites_text(values: Sequence[str]) -> ExerciseFeedback:
 
 
 def _check_plan_text(values: Sequence[str]) -> ExerciseFeedback:
-    if not values[0].strip():
-        return ExerciseFeedback(False, "Not yet: the plan is empty.",
-                                ("Write one action per line: contact, action, day.",))
     return check_outreach_plan(values[0])
 
 
