@@ -14,8 +14,8 @@ directly and the widget only draws the result:
   and, for editing, the form's values for a row of the log (:func:`row_to_values`);
 * how rows are named in the row picker (:func:`row_choices`) and shown after a save
   (:func:`last_rows_html`);
-* the table of columns that notebook 03 shows (:func:`schema_table`) and the practice
-  log it writes to (:func:`make_practice_log`).
+* the practice log notebook 03 writes to (:func:`make_practice_log`); the table of
+  columns it shows is :func:`infoview_lib.docs.schema_table`;
 
 * what checking a student's own spreadsheet found, with one "how to fix it" sentence
   per problem (:func:`check_spreadsheet`, :func:`how_to_fix`), for
@@ -27,7 +27,6 @@ Editing and deleting rows (with a backup first) is :mod:`infoview_lib.edits`.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 import shutil
@@ -60,7 +59,6 @@ __all__ = [
     "last_rows_html",
     "first_rows",
     "rows_html",
-    "schema_table",
     "make_practice_log",
     "DEFAULT_ADVICE",
     "how_to_fix",
@@ -407,8 +405,9 @@ def first_rows(log: pd.DataFrame, n: int = 5) -> pd.DataFrame:
 
 def rows_html(table: pd.DataFrame, caption: str) -> str:
     """An HTML table of :func:`last_rows` or :func:`first_rows`, with a caption; escaped."""
-    body = table.to_html(escape=True, border=0, index=False, classes="infoview-table")
-    return body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    from .docs import table_html
+
+    return table_html(table, caption)
 
 
 def last_rows_html(log: pd.DataFrame, n: int = 5) -> str:
@@ -421,38 +420,6 @@ def last_rows_html(log: pd.DataFrame, n: int = 5) -> str:
 
 
 # ---------------------------------------------------------------------------- notebook 03
-_KIND_NAMES = {"text": "text", "category": "one of a list", "date": "date",
-               "int": "whole number"}
-
-
-def schema_table() -> pd.DataFrame:
-    """What each column of the log means, as a table for notebook 03.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per schema column, indexed by the column name, with ``Label`` (the
-        form's label), ``Kind``, ``Required``, ``Allowed values`` and ``Meaning``.
-    """
-    rows = []
-    for column in schema.COLUMNS:
-        if column.kind == "category":
-            allowed = ", ".join(column.categories)
-        elif column.kind == "int":
-            low = column.minimum
-            allowed = f"{low} to {column.maximum}" if column.maximum is not None \
-                else f"{low} or more"
-        elif column.kind == "date":
-            allowed = "a date, e.g. 2025-03-12"
-        else:
-            allowed = "any text"
-        rows.append({"Column": column.name, "Label": column.label,
-                     "Kind": _KIND_NAMES[column.kind],
-                     "Required": "yes" if column.required else "",
-                     "Allowed values": allowed, "Meaning": column.help})
-    return pd.DataFrame(rows).set_index("Column")
-
-
 def make_practice_log(name: str = PRACTICE_LOG_NAME, *, sample: str | os.PathLike | None = None,
                       workspace: str | os.PathLike | None = None) -> Path:
     """Copy the sample log into the workspace to practise on, unless it is there already.

@@ -28,7 +28,7 @@ from .. import form_logic
 from ..errors import LogValidationError, LogWriteError, describe_problem
 from ..schema import empty_log, resolve_header
 
-__all__ = ["LogForm", "field_message_html", "outcome_html"]
+__all__ = ["LogForm", "field_message_html", "outcome_html", "button"]
 
 LABEL_WIDTH = "12em"
 CONTROL_WIDTH = "30em"
@@ -58,6 +58,15 @@ def outcome_html(headline: str, details: list[str] | None = None, tone: str = "i
             f'style="color:{text};background:{background};border-left:4px solid {border};'
             f'padding:0.4em 0.8em;margin:0.4em 0;max-width:52em">'
             f"<strong>{html.escape(headline)}</strong>{listing}</div>")
+
+
+def button(description: str, tooltip: str = "", style: str = "", **layout) -> widgets.Button:
+    """A button with a visible outline: a plain ipywidgets button has the page's grey as
+    its background, so without a border it does not look like a control (WCAG 1.4.11)."""
+    if not style:
+        layout.setdefault("border", "1px solid #5f6368")
+    return widgets.Button(description=description, tooltip=tooltip or description,
+                          button_style=style, layout=widgets.Layout(**layout))
 
 
 def _control(spec: form_logic.FieldSpec) -> widgets.Widget:
@@ -130,29 +139,26 @@ class LogForm(widgets.VBox):
         for name, control in self.controls.items():
             control.observe(self._on_change(name), names="value")
 
-        self.save_button = widgets.Button(description="Save", button_style="primary",
-                                          tooltip="Add this interview to your log")
-        self.clear_button = widgets.Button(description="Clear the form",
-                                           tooltip="Empty every field")
-        self.cancel_edit_button = widgets.Button(
-            description="Stop editing", tooltip="Leave the row as it is and empty the form",
-            layout=widgets.Layout(display="none"))
+        self.save_button = button("Save", "Add this interview to your log", "primary",
+                                  width="auto", min_width="8em")
+        self.clear_button = button("Clear the form", "Empty every field")
+        self.cancel_edit_button = button("Stop editing",
+                                         "Leave the row as it is and empty the form",
+                                         display="none")
         self.status = widgets.HTML()
         self.recent = widgets.HTML()
 
         self.row_picker = widgets.Dropdown(description="Row to change",
                                            style={"description_width": LABEL_WIDTH},
                                            layout=widgets.Layout(width="44em"))
-        self.edit_button = widgets.Button(description="Edit this row",
-                                          tooltip="Load the row into the form above")
-        self.delete_button = widgets.Button(description="Delete this row",
-                                            tooltip="Asks you to confirm first")
-        self.reload_button = widgets.Button(
-            description="Reload the log",
-            tooltip="Read the file again, e.g. after changing it in a spreadsheet")
+        self.edit_button = button("Edit this row", "Load the row into the form above")
+        self.delete_button = button("Delete this row", "Asks you to confirm first")
+        self.reload_button = button("Reload the log",
+                                    "Read the file again, e.g. after changing it in a spreadsheet")
         self.confirm_text = widgets.HTML()
-        self.confirm_button = widgets.Button(description="Yes, delete", button_style="danger")
-        self.cancel_button = widgets.Button(description="Cancel")
+        self.confirm_button = button("Yes, delete", style="danger", width="auto",
+                                     min_width="8em")
+        self.cancel_button = button("Cancel", "Change nothing")
         self.confirm_box = widgets.VBox(
             [self.confirm_text, widgets.HBox([self.confirm_button, self.cancel_button])],
             layout=widgets.Layout(display="none"))
@@ -170,9 +176,8 @@ class LogForm(widgets.VBox):
                                layout=widgets.Layout(align_items="center"))
                   for n in self.specs]
         children = [
-            widgets.HTML("<h3>Add an interview</h3><p>Fill in what you know; only the "
-                         "contact is required. Each field says beside it if something is "
-                         "wrong.</p>"),
+            widgets.HTML("<p>Fill in what you know; only the contact is required. Each "
+                         "field says beside it if something is wrong.</p>"),
             *fields,
             widgets.HBox([self.save_button, self.clear_button, self.cancel_edit_button]),
             self.status,

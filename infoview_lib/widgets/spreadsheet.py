@@ -19,6 +19,8 @@ import ipywidgets as widgets
 import pandas as pd
 
 from .. import form_logic
+from ..docs import table_html
+from .logform import button
 
 __all__ = ["SpreadsheetCheck", "report_html", "ACCEPT"]
 
@@ -39,10 +41,8 @@ def _box(headline: str, text: str, colours: tuple[str, str, str]) -> str:
             f"<strong>{html.escape(headline)}</strong> {html.escape(text)}</div>")
 
 
-def _table(frame: pd.DataFrame, caption: str, *, index: bool = False) -> str:
-    body = frame.to_html(escape=True, border=0, index=index, na_rep="",
-                         classes="infoview-table")
-    return body.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+def _table(frame: pd.DataFrame, caption: str) -> str:
+    return table_html(frame, caption)
 
 
 def _problems_table(report: form_logic.SpreadsheetReport) -> pd.DataFrame:
@@ -136,14 +136,14 @@ class SpreadsheetCheck(widgets.VBox):
                                          description="Upload your log",
                                          tooltip="Choose a CSV, TSV, TXT, Excel, JSON or "
                                                  "Parquet file to check",
-                                         layout=widgets.Layout(width="auto"))
+                                         layout=widgets.Layout(width="16em",
+                                                               border="1px solid #5f6368"))
         self.path_text = widgets.Text(value="" if path is None else str(path),
                                       description="Or type a file path",
                                       placeholder="e.g. my_log.xlsx",
                                       style={"description_width": "initial"},
                                       layout=widgets.Layout(width="36em"))
-        self.check_button = widgets.Button(description="Check",
-                                           tooltip="Check the file at this path")
+        self.check_button = button("Check", "Check the file at this path")
         self.result = widgets.HTML()
         self.upload.observe(self._on_upload, names="value")
         self.check_button.on_click(lambda _: self.check_path())
