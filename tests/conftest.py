@@ -122,7 +122,9 @@ def voila_workspace(_voila_root):
 
 @pytest.fixture
 def new_page(chromium_browser):
-    """``new_page()`` -> a fresh offline Playwright page; all are closed after the test."""
+    """``new_page()`` -> a fresh offline Playwright page; all are closed after the test.
+
+    Voilà culls a closed page's kernel after ``harness.KERNEL_CULL_AFTER`` seconds."""
     pages = []
 
     def make():

@@ -80,6 +80,9 @@ DEFAULT_OPEN_TIMEOUT = 180.0
 #: Seconds Voilà gives one cell before it reports a timeout in the page.
 CELL_TIMEOUT = 120
 
+#: Seconds after which Voilà shuts down a kernel whose page is closed (and idle).
+KERNEL_CULL_AFTER = 30
+
 #: Text that means a Python (or widget-rendering) error is on the page.
 ERROR_PATTERNS = re.compile(
     r"Traceback \(most recent call last\)"
@@ -264,7 +267,10 @@ def voila_command(notebook_dir: Path, port: int) -> list[str]:
     ``JUPYTER_PATH``, see :func:`isolated_env`).
     ``show_tracebacks`` puts a failing cell's traceback in the page (so a test can
     report it); ``VoilaExecutor.timeout`` turns a hung cell into a visible error
-    instead of a page that never finishes.
+    instead of a page that never finishes. Kernels whose page has gone are culled
+    after :data:`KERNEL_CULL_AFTER` seconds: Playwright's ``close()`` fires no
+    ``beforeunload`` (and Voilà's shutdown beacon needs an XSRF cookie it never
+    sets), so nothing else would end them before the server stops.
     """
     return [
         sys.executable, "-m", "voila",
@@ -275,6 +281,8 @@ def voila_command(notebook_dir: Path, port: int) -> list[str]:
         "--show_tracebacks=True",
         f"--VoilaExecutor.timeout={CELL_TIMEOUT}",
         "--VoilaExecutor.startup_timeout=120",
+        f"--MappingKernelManager.cull_idle_timeout={KERNEL_CULL_AFTER}",
+        "--MappingKernelManager.cull_interval=15",
         str(notebook_dir),
     ]
 
@@ -345,10 +353,10 @@ class VoilaServer:
                     f"Voilà exited with code {self.process.returncode}:\n{self.log_tail()}"
                 )
             try:
-                with urllib.request.urlopen(f"{self.base_url}/voila/api/shutdown", timeout=5):
+                with urllib.request.urlopen(f"{self.base_url}/", timeout=10):
                     pass
             except urllib.error.HTTPError:
-                return self  # it answers (with 404/405 for that path): it is up
+                return self  # it answers, even if with an error status: it is up
             except OSError:
                 time.sleep(0.25)
                 continue
@@ -359,19 +367,19 @@ class VoilaServer:
     def stop(self, grace: float = 15.0) -> None:
         """Terminate Voilà (it shuts its kernels down); kill it after ``grace`` seconds.
 
-        Only this server's own process group is signalled.
+        Only this server's own process group (made at :meth:`start`) is signalled.
         """
         process, self.process = self.process, None
         if process is None or process.poll() is not None:
             return
-        _signal_group(process, signal.SIGTERM)
+        _signal_group(process, signal.SIGTERM)  # Voilà shuts its kernels down on SIGTERM
         try:
             process.wait(grace)
         except subprocess.TimeoutExpired:
             _signal_group(process, signal.SIGKILL)
             process.wait(grace)
-        # kernels started by this server live in its process group; end stragglers
-        _signal_group(process, signal.SIGKILL)
+        # Kernels run in sessions of their own; one left behind by a killed server ends
+        # itself when its parent is gone (ipykernel polls its parent process).
 
 
 def _signal_group(process: subprocess.Popen, sig: int) -> None:
@@ -382,6 +390,7 @@ def _signal_group(process: subprocess.Popen, sig: int) -> None:
 
 
 # --- a rendered page ----------------------------------------------------------------------
+
 
 _WIDGETS_READY = """
 (expected) => {
