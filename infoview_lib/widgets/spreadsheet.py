@@ -147,7 +147,6 @@ class SpreadsheetCheck(widgets.VBox):
         self.result = widgets.HTML()
         self.upload.observe(self._on_upload, names="value")
         self.check_button.on_click(lambda _: self.check_path())
-        self.path_text.on_submit(lambda _: self.check_path())
         super().__init__(children=[
             widgets.HTML("<p>Accepted: CSV, TSV, TXT, Excel (.xlsx), JSON and Parquet. "
                          "Checking never changes your file.</p>"),
