@@ -614,6 +614,10 @@ def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
             face, text = OKABE_ITO["sky_blue"], "#000000"
         name = str(node)
         label = name if len(name) <= max_label else name[: max_label - 1] + "…"
+        if len(label) > 12 and " " in label:  # two short lines make narrow boxes
+            spaces = [i for i, ch in enumerate(label) if ch == " "]
+            cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+            label = label[:cut] + "\n" + label[cut + 1:]
         boxes[node] = ax.text(
             x, y, label, ha="center", va="center", fontsize=TEXT_SIZE, color=text, zorder=3,
             bbox={"boxstyle": "round,pad=0.35", "facecolor": face, "edgecolor": "#333333"},
@@ -638,10 +642,11 @@ def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
                        label="In your log, not interviewed yet"),
                  Patch(facecolor="#ffffff", edgecolor="#333333",
                        label="Introducer outside your log")],
-        fontsize=TEXT_SIZE - 1, frameon=False, loc="upper center",
-        bbox_to_anchor=(0.5, -0.02), ncol=3,
+        fontsize=TEXT_SIZE - 1, title_fontsize=TEXT_SIZE, frameon=False, loc="upper center",
+        bbox_to_anchor=(0.5, 0.0), ncol=3,
+        title="Arrows point from the introducer to the person introduced",
     )
-    return _style(ax, title, "Arrows point from the introducer to the person introduced", "")
+    return _style(ax, title, "", "")
 
 
 def describe_referral_tree(log: pd.DataFrame) -> str:
