@@ -26,6 +26,8 @@ Functions
 ``table_html``     a DataFrame as an accessible table (caption, header scopes).
 ``heading_html``   a real heading element, so screen-reader users can jump by headings.
 ``labelled_button`` a Button with a text description and tooltip.
+``STYLE``          a ``<style>`` block the lesson widgets include once, scoped to ``.iv-*``
+                   classes: wrapped radio labels, readable line height in HTML output.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "TONES",
     "KIND_STYLES",
+    "STYLE",
     "esc",
     "status_html",
     "badge_html",
@@ -62,6 +65,22 @@ KIND_STYLES: dict[str, tuple[str, str, str]] = {
     "leading": ("Leading", "\u25c6", "#6a1b9a"),
     "job_ask": ("Job ask", "\u2716", "#a1122b"),
 }
+
+STYLE = """<style>
+.iv-lesson .widget-radio-box label, .iv-lesson .jupyter-widget-radio-box label {
+  height: auto; line-height: 1.4; padding: 0.15em 0 0.3em 0; white-space: normal;
+  max-width: 50em; display: flex; flex-direction: row-reverse; justify-content: flex-end;
+  align-items: flex-start;
+}
+.iv-lesson .widget-radio-box input, .iv-lesson .jupyter-widget-radio-box input {
+  height: 1.4em; line-height: 1.4; flex: none; float: none; margin: 0 0.6em 0 1px;
+}
+.iv-lesson .widget-html-content, .iv-lesson .jupyter-widget-html-content { line-height: 1.45; }
+.iv-lesson .widget-html-content table td, .iv-lesson .widget-html-content table th {
+  line-height: 1.4;
+}
+</style>"""
+"""Scoped CSS for the lesson widgets (each adds the ``iv-lesson`` class to its box)."""
 
 _BOX = ("padding:0.5em 0.75em;margin:0.25em 0;border-left:0.3em solid {border};"
         "background:{bg};color:{fg};border-radius:0.2em;line-height:1.45;max-width:52em")
@@ -167,12 +186,14 @@ def feedback_card_html(feedback) -> str:
     return "".join(parts)
 
 
-def email_review_html(review) -> str:
+def email_review_html(review, *, show_count: bool = True) -> str:
     """The outreach-email checker's verdict: word count, what to fix, what is good.
 
     Parameters
     ----------
     review : infoview_lib.email_check.EmailReview
+    show_count : bool, default True
+        Start with the word count (a widget that shows its own live count passes False).
 
     Returns
     -------
@@ -193,7 +214,9 @@ def email_review_html(review) -> str:
         f"<li>{'<strong>Yes</strong>' if ok else '<strong>Not yet</strong>'}: "
         f"{esc(RULES[name])}</li>" for name, ok in review.checks.items())
     parts = [f'<p style="margin:0.2em 0;color:{count_tone}"><strong>Words: '
-             f"{review.word_count}</strong> (under {MAX_WORDS} is the goal)</p>", verdict]
+             f"{review.word_count}</strong> (under {MAX_WORDS} is the goal)</p>"] \
+        if show_count else []
+    parts.append(verdict)
     if review.findings:
         parts.append('<p style="margin:0.5em 0 0.1em 0"><strong>To fix</strong></p>'
                      + list_html(review.findings))
@@ -207,7 +230,7 @@ def email_review_html(review) -> str:
 
 
 def table_html(frame, caption: str, columns: Sequence[str] | None = None,
-               labels: dict[str, str] | None = None) -> str:
+               labels: dict[str, str] | None = None, nowrap: Sequence[str] = ()) -> str:
     """A DataFrame as an accessible HTML table.
 
     Parameters
@@ -220,6 +243,8 @@ def table_html(frame, caption: str, columns: Sequence[str] | None = None,
         Columns to show, in order; all by default.
     labels : dict, optional
         Column -> header text.
+    nowrap : sequence of str
+        Columns whose cells must not wrap (short labels such as "3\u20137 min").
 
     Returns
     -------
@@ -232,11 +257,14 @@ def table_html(frame, caption: str, columns: Sequence[str] | None = None,
                    f'border-bottom:2px solid #444">{esc(labels.get(c, c))}</th>'
                    for c in columns)
     body = []
+    wrap = ["white-space:nowrap;" if c in nowrap else "" for c in columns]
     for row in frame[columns].itertuples(index=False):
-        cells = "".join(f'<td style="padding:0.25em 0.6em;border-bottom:1px solid #c8c8c8;'
-                        f'vertical-align:top">{esc("" if v is None else v)}</td>' for v in row)
+        cells = "".join(f'<td style="{w}padding:0.25em 0.6em;border-bottom:1px solid #c8c8c8;'
+                        f'vertical-align:top">{esc("" if v is None else v)}</td>'
+                        for w, v in zip(wrap, row, strict=True))
         body.append(f"<tr>{cells}</tr>")
-    return (f'<table style="border-collapse:collapse;margin:0.4em 0;max-width:60em">'
+    return (f'<table class="iv-table" style="border-collapse:collapse;margin:0.4em 0;'
+            f'max-width:60em">'
             f'<caption style="text-align:left;font-weight:600;padding:0.2em 0">{esc(caption)}'
             f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
 
@@ -267,6 +295,6 @@ def labelled_button(description: str, *, tooltip: str | None = None, style: str 
     """
     import ipywidgets as widgets
 
-    layout = widgets.Layout(width=width or "auto", min_width="6em")
+    layout = widgets.Layout(width=width or "auto", min_width="6em", align_self="flex-start")
     return widgets.Button(description=description, tooltip=tooltip or description,
                           button_style=style, icon=icon, layout=layout)

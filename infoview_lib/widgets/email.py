@@ -11,7 +11,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ..email_check import MAX_WORDS, EmailReview, check_outreach_email
-from ._common import email_review_html, heading_html, labelled_button, status_html
+from ._common import STYLE, email_review_html, heading_html, labelled_button, status_html
 
 __all__ = ["OutreachEmailChecker", "EXAMPLE_DRAFT"]
 
@@ -34,6 +34,13 @@ class OutreachEmailChecker(widgets.VBox):
     ----------
     value : str, optional
         Text to start with.
+    label : str, default "Your email"
+        The text box's label; give each checker on a page its own.
+    heading : str, optional
+        The heading above the box (default "Draft your outreach email").
+    example_button : bool, default False
+        Show a button that puts :data:`EXAMPLE_DRAFT` back in the box (for the worked
+        example; never offered where it would overwrite a student's own draft).
 
     Attributes
     ----------
@@ -50,9 +57,10 @@ class OutreachEmailChecker(widgets.VBox):
         The latest review.
     """
 
-    def __init__(self, value: str = "", **kwargs):
+    def __init__(self, value: str = "", label: str = "Your email", heading: str | None = None,
+                 example_button: bool = False, **kwargs):
         self.text = widgets.Textarea(
-            description="Your email", value=value, rows=10,
+            description=label, value=value, rows=12,
             placeholder="Hi Ms. Rivera,\n\nPriya Shah suggested I contact you. \u2026",
             continuous_update=True, style={"description_width": "initial"},
             layout=widgets.Layout(width="100%", max_width="44em"))
@@ -60,20 +68,23 @@ class OutreachEmailChecker(widgets.VBox):
         self.review_view = widgets.HTML()
         self.check_button = labelled_button("Check my email", style="primary",
                                             tooltip="Read out how the email meets the rules")
-        self.example_button = labelled_button("Load an example draft",
-                                              tooltip="Replace the text with a weak first draft")
+        self.example_button = labelled_button("Reset to the example draft",
+                                              tooltip="Put the example first draft back in the box")
+        if not example_button:
+            self.example_button.layout.display = "none"
         self.announcement = widgets.HTML()
         self.review: EmailReview = check_outreach_email(value)
         self.text.observe(lambda change: self.update(change["new"]), names="value")
         self.check_button.on_click(lambda _: self.announce())
         self.example_button.on_click(lambda _: setattr(self.text, "value", EXAMPLE_DRAFT))
         super().__init__([
-            widgets.HTML(heading_html("Draft your outreach email", 3)),
+            widgets.HTML(STYLE + heading_html(heading or "Draft your outreach email", 3)),
             self.text, self.word_count,
             widgets.HBox([self.check_button, self.example_button],
                          layout=widgets.Layout(flex_flow="row wrap")),
             self.announcement, self.review_view], **kwargs)
         self.add_class("iv-email")
+        self.add_class("iv-lesson")
         self.update(value)
 
     def update(self, text: str) -> EmailReview:
@@ -84,7 +95,7 @@ class OutreachEmailChecker(widgets.VBox):
         self.word_count.value = (f'<div role="status" aria-live="polite" style="margin:0.2em 0">'
                                  f"<strong>{n} word{'s' if n != 1 else ''}</strong> ({state}; "
                                  f"under {MAX_WORDS} is the goal)</div>")
-        self.review_view.value = email_review_html(self.review)
+        self.review_view.value = email_review_html(self.review, show_count=False)
         self.announcement.value = ""
         return self.review
 

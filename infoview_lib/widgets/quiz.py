@@ -28,7 +28,7 @@ from ..lessons import (
     progress_text,
     score_text,
 )
-from ._common import esc, heading_html, labelled_button, status_html
+from ._common import STYLE, esc, heading_html, labelled_button, status_html
 
 __all__ = ["Quiz", "ReflectionPrompt"]
 
@@ -82,7 +82,7 @@ class Quiz(widgets.VBox):
         self._choices: dict[int, int | None] = {}
         self._messages: dict[int, str] = {}
 
-        self.title = widgets.HTML(heading_html(title, 3) if title else "")
+        self.title = widgets.HTML(STYLE + (heading_html(title, 3) if title else ""))
         self.question = widgets.HTML()
         self.answer = widgets.RadioButtons(options=[], index=None, description="Your answer",
                                            style={"description_width": "initial"},
@@ -108,6 +108,7 @@ class Quiz(widgets.VBox):
         super().__init__([self.title, self.question, self.answer, buttons, self.feedback,
                           self.score], **kwargs)
         self.add_class("iv-quiz")
+        self.add_class("iv-lesson")
         self._show()
 
     # -- state ----------------------------------------------------------------------
@@ -221,7 +222,7 @@ class ReflectionPrompt(widgets.VBox):
         label = f"Your answer to review question {number}" if number else "Your answer"
         heading = f"Review question {number}: " if number else ""
         self.header = widgets.HTML(
-            heading_html(heading + self.prompt["question"], 3)
+            STYLE + heading_html(heading + self.prompt["question"], 3)
             + (f'<p style="margin:0.1em 0 0.3em 0;color:#333">{esc(self.prompt["hint"])}</p>'
                if self.prompt.get("hint") else ""))
         self.answer = widgets.Textarea(
@@ -234,6 +235,7 @@ class ReflectionPrompt(widgets.VBox):
         self.show_button.on_click(lambda _: self.reveal())
         super().__init__([self.header, self.answer, self.show_button, self.result], **kwargs)
         self.add_class("iv-reflection")
+        self.add_class("iv-lesson")
 
     def reveal(self) -> None:
         """Show the model answer and the checklist, marking points the answer mentions."""

@@ -22,6 +22,7 @@ import ipywidgets as widgets
 from ..planner import Person, coverage_message, plan_interview, prep_sheet, write_prep_sheet
 from ..questions import TIARA_LABELS, QuestionFeedback, classify_question, tiara_coverage
 from ._common import (
+    STYLE,
     badge_html,
     esc,
     feedback_card_html,
@@ -103,7 +104,8 @@ class QuestionWorkshop(widgets.VBox):
 
         self.length = widgets.Dropdown(description="Interview length", options=LENGTHS,
                                        value=minutes if minutes in dict(LENGTHS).values() else 30,
-                                       style=_WIDE, layout=widgets.Layout(width="auto"))
+                                       style=_WIDE,
+                                       layout=widgets.Layout(width="16em", align_self="flex-start"))
         self.plan_view = widgets.HTML()
 
         who = Person.from_any(person) if person is not None else Person(name="")
@@ -131,7 +133,7 @@ class QuestionWorkshop(widgets.VBox):
 
         row = widgets.Layout(flex_flow="row wrap", align_items="center")
         super().__init__([
-            widgets.HTML(heading_html("Write a question", 3)),
+            widgets.HTML(STYLE + heading_html("Write a question", 3)),
             widgets.HBox([self.text, self.add_button], layout=row),
             self.feedback, self.use_rewrite_button,
             widgets.HBox([self.bank, self.bank_add_button], layout=row),
@@ -145,6 +147,7 @@ class QuestionWorkshop(widgets.VBox):
             self.export_button, self.export_status,
         ], **kwargs)
         self.add_class("iv-workshop")
+        self.add_class("iv-lesson")
         for q in questions or []:
             self.questions.append(classify_question(q))
         self._refresh()
@@ -263,16 +266,17 @@ class QuestionWorkshop(widgets.VBox):
                                           "info", label="TIARA coverage", live="status")
         self.remove_choice.options = [(f"{i}. {q.text[:60]}", i - 1)
                                       for i, q in enumerate(self.questions, start=1)]
+        self.remove_choice.value = len(self.questions) - 1 if self.questions else None
         plan = self.plan()
         shown = plan.assign(
-            time=[f"{s}\u2013{s + m} min" for s, m in zip(plan["start_min"], plan["minutes"],
+            time=[f"{s}\u2013{s + m}\u00a0min" for s, m in zip(plan["start_min"], plan["minutes"],
                                                            strict=True)],
             tiara=plan["tiara"].map(lambda t: TIARA_LABELS.get(t, "")),
             phase=plan["phase"].str.capitalize())
         caption = f"Plan for a {self.length.value}-minute conversation"
         html = table_html(shown, caption, columns=["time", "phase", "question", "tiara", "note"],
                           labels={"time": "Time", "phase": "Phase", "question": "Question or step",
-                                  "tiara": "TIARA", "note": "Note"})
+                                  "tiara": "TIARA", "note": "Note"}, nowrap=("time",))
         dropped = plan.attrs.get("dropped", [])
         if dropped:
             html += status_html(f"{len(dropped)} question{'s' if len(dropped) != 1 else ''} did "
