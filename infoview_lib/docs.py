@@ -103,7 +103,8 @@ def table_html(frame: pd.DataFrame, caption: str, *, index: bool = False) -> str
             f"{html.escape(_cell_text(v, with_time[c]))}</td>"
             for c, v in zip(columns, row, strict=True))
         body.append(f"<tr>{cells}</tr>")
-    return ('<table class="infoview-table" style="border-collapse:collapse;margin:0.5em 0">'
+    return ('<table class="infoview-table" style="border-collapse:collapse;margin:0.5em 0;'
+            'line-height:1.4">'
             f'<caption style="text-align:left;font-weight:600;padding:0.3em 0">'
             f"{html.escape(caption)}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")

@@ -56,7 +56,7 @@ def outcome_html(headline: str, details: list[str] | None = None, tone: str = "i
     listing = f'<ul style="margin:0.3em 0 0 1.2em;padding:0">{items}</ul>' if items else ""
     return (f'<div role="alert" class="infoview-outcome infoview-{tone}" '
             f'style="color:{text};background:{background};border-left:4px solid {border};'
-            f'padding:0.4em 0.8em;margin:0.4em 0;max-width:52em">'
+            f'padding:0.4em 0.8em;margin:0.4em 0;max-width:52em;line-height:1.45">'
             f"<strong>{html.escape(headline)}</strong>{listing}</div>")
 
 

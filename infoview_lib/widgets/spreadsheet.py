@@ -37,7 +37,7 @@ _PROBLEM = ("#7a1020", "#fdecee", "#b3261e")
 def _box(headline: str, text: str, colours: tuple[str, str, str]) -> str:
     fg, bg, border = colours
     return (f'<div role="alert" style="color:{fg};background:{bg};border-left:4px solid '
-            f'{border};padding:0.4em 0.8em;margin:0.4em 0;max-width:52em">'
+            f'{border};padding:0.4em 0.8em;margin:0.4em 0;max-width:52em;line-height:1.45">'
             f"<strong>{html.escape(headline)}</strong> {html.escape(text)}</div>")
 
 
