@@ -303,7 +303,9 @@ def test_a_broken_log_is_named_and_not_overwritten(tmp_path):
     assert "row 2, column 'status', value 'maybe'" in text_of(form.recent.value)
     fill(form, contact="Ben")
     form.save_button.click()
-    assert text_of(form.status.value).startswith("Not saved: nothing was written.")
+    assert text_of(form.status.value).startswith(
+        "Not saved: nothing was written. mine.csv has problems to fix first")
+    assert "row 2, column 'status', value 'maybe'" in text_of(form.status.value)
     assert path.read_text(encoding="utf-8") == "contact,status\nAna,maybe\n"
 
 
@@ -478,3 +480,23 @@ def test_merge_into_file_adds_once_with_a_backup(tmp_path):
     assert set(edits.merge_report(again)["What happened"]) <= {
         "already there (same contact and date)", "already there (filled in the open row)"}
     assert len(infoview_lib.load_log(path)) == len(after)
+
+
+def test_an_edit_of_a_row_changed_elsewhere_keeps_the_typing_and_the_file(form, practice):
+    form.row_picker.value = 1
+    form.edit_button.click()
+    form.controls["notes"].value = "my careful edit"
+    form.save_button.click()
+    log = infoview_lib.load_log(practice)
+    log = log.drop(index=0).reset_index(drop=True)  # another program deleted row 2
+    io.save_log(log, practice)
+    changed = practice.read_bytes()
+    form.confirm_button.click()
+    assert practice.read_bytes() == changed
+    assert backups(practice.parent) == []
+    status = text_of(form.status.value)
+    assert status.startswith("Not changed: the row is as it was. Your version is still in "
+                             "the form")
+    assert "changed since you picked it" in status
+    assert form.values["notes"] == "my careful edit"
+    assert form.save_button.description == "Save"  # no longer editing a row that moved

@@ -26,7 +26,7 @@ import pandas as pd
 
 from .. import form_logic
 from ..errors import LogValidationError, LogWriteError, describe_problem
-from ..schema import empty_log, resolve_header
+from ..schema import empty_log
 
 __all__ = ["LogForm", "field_message_html", "outcome_html", "button"]
 
@@ -217,7 +217,7 @@ class LogForm(widgets.VBox):
             self._update_messages()
         return handler
 
-    def _visible(self, name: str, problem: str) -> bool:
+    def _visible(self, name: str) -> bool:
         """Show a problem once the field was touched or Save pressed; a blank required
         field is not scolded before either happened."""
         if self._show_all or name in self._touched:
@@ -230,7 +230,7 @@ class LogForm(widgets.VBox):
         for name, spec in self.specs.items():
             problem = self.problems.get(name)
             text = None
-            if problem and self._visible(name, problem):
+            if problem and self._visible(name):
                 text = form_logic.problem_text(name, self.controls[name].value, problem)
             self.messages[name].value = field_message_html(spec, text)
 
@@ -319,17 +319,12 @@ class LogForm(widgets.VBox):
         self.refresh()
 
     def _show_save_problems(self, error: LogValidationError) -> None:
-        """Problems reported by the loader: the new row's go beside their fields."""
-        details = []
-        for record in error.problems.itertuples(index=False):
-            name = resolve_header(record.column) if isinstance(record.column, str) else None
-            if name in self.messages and not pd.isna(record.row):
-                message = form_logic.problem_text(name, self.controls[name].value,
-                                                  str(record.problem))
-                self.messages[name].value = field_message_html(self.specs[name], message)
-            details.append(describe_problem(record))
+        """Problems the loader found on saving. The form's own row was checked before
+        (:func:`~infoview_lib.form_logic.form_problems`), so these are in the file."""
         self.status.value = outcome_html(
-            "Not saved: nothing was written. Fix these and press Save again:", details,
+            f"Not saved: nothing was written. {error.source} has problems to fix first "
+            "(checking the file tells you how):",
+            [describe_problem(record) for record in error.problems.itertuples(index=False)],
             "problem")
 
     # ------------------------------------------------------------------ editing and deleting
@@ -424,11 +419,20 @@ class LogForm(widgets.VBox):
         except LogValidationError as error:
             self._show_save_problems(error)
             return
-        except LogWriteError as error:  # includes RowChangedError
-            self.status.value = outcome_html(
-                "Not changed: " + ("nothing was deleted." if action == "delete"
-                                   else "the row is as it was; your changes are still in "
-                                        "the form."), [str(error)], "problem")
+        except LogWriteError as error:
+            stale = isinstance(error, edits.RowChangedError)
+            if action == "delete":
+                headline = "Not changed: nothing was deleted."
+            elif stale:
+                # the picked row is gone or different: leave edit mode, keep the typing
+                self._end_edit_mode()
+                headline = ("Not changed: the row is as it was. Your version is still in "
+                            "the form; pick the row again to edit it, or press Save to add "
+                            "the form as a new row.")
+            else:
+                headline = ("Not changed: the row is as it was; your changes are still in "
+                            "the form.")
+            self.status.value = outcome_html(headline, [str(error)], "problem")
             self.refresh()
             return
         self.status.value = outcome_html(
