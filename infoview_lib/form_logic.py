@@ -16,7 +16,6 @@ directly and the widget only draws the result:
   (:func:`last_rows_html`);
 * the practice log notebook 03 writes to (:func:`make_practice_log`); the table of
   columns it shows is :func:`infoview_lib.docs.schema_table`;
-
 * what checking a student's own spreadsheet found, with one "how to fix it" sentence
   per problem (:func:`check_spreadsheet`, :func:`how_to_fix`), for
   :class:`~infoview_lib.widgets.SpreadsheetCheck`.
