@@ -1,0 +1,239 @@
+"""The HTML report: self-contained, escaped, accessible images, the right numbers."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_metrics import done, make_log, requested
+
+from infoview_lib import LogValidationError, report
+from infoview_lib.errors import problems_frame
+
+EVIL = "<script>alert(1)</script>"
+
+
+class Page(HTMLParser):
+    """Collects what a test needs to know about a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.headings: list[str] = []
+        self._heading = None
+        self.scripts = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self.scripts += 1
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = []
+
+    def handle_endtag(self, tag):
+        if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
+            self.headings.append(" ".join("".join(self._heading).split()))
+            self._heading = None
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._heading is not None:
+            self._heading.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+    def attrs(self, tag: str) -> list[dict]:
+        return [a for t, a in self.tags if t == tag]
+
+
+def parse(html: str) -> Page:
+    page = Page()
+    page.feed(html)
+    page.close()
+    return page
+
+
+@pytest.fixture
+def log() -> pd.DataFrame:
+    return make_log(
+        done(EVIL, "2025-04-01", organization="Acme & Sons <Ltd>", role="Analyst",
+             thank_you_date="2025-04-01", duration_min=30, mode="video", referrals=1,
+             notes="Secret note about a person"),
+        done("Ben Ode", "2025-04-03", organization="Birch", referred_by=EVIL,
+             duration_min=45, mode="phone"),
+        requested("Cy Lam", "2025-04-07", organization="Cedar"),
+        {"contact": "Dee Park", "status": "declined"},
+    )
+
+
+def test_report_is_self_contained_and_accessible(log, tmp_path):
+    path = report.write_report(log, tmp_path / "out" / "report.html", today="2025-04-15")
+    assert path == tmp_path / "out" / "report.html"
+    html = path.read_text(encoding="utf-8")
+    page = parse(html)
+    (root,) = page.attrs("html")
+    assert root["lang"] == "en"
+    assert page.scripts == 0
+    for tag, attrs in page.tags:
+        for name in ("src", "href", "action", "poster", "data"):
+            value = attrs.get(name)
+            if value is None:
+                continue
+            assert not re.match(r"^\s*(https?:)?//", value), (tag, name, value)
+            if name == "src":
+                assert value.startswith("data:image/png;base64,"), (tag, value[:40])
+            if name == "href":
+                assert value.startswith("#"), value  # in-page links only
+    assert "@import" not in html and "url(" not in html
+    images = page.attrs("img")
+    assert len(images) == 7
+    assert all(img["alt"].strip() for img in images)
+    assert any("Response rate 67%" in img["alt"] for img in images)
+
+
+def test_every_string_from_the_log_is_escaped(log, tmp_path):
+    html = report.write_report(log, tmp_path / "r.html", today="2025-04-15").read_text()
+    assert EVIL not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "Acme &amp; Sons &lt;Ltd&gt;" in html
+    page = parse(html)
+    assert page.scripts == 0
+    assert EVIL in page.all_text  # shown to the reader as text
+
+
+def test_report_content_headline_due_interviews_definitions(log, tmp_path):
+    html = report.write_report(log, tmp_path / "r.html", today="2025-04-15",
+                               title="Kim's interviews").read_text()
+    page = parse(html)
+    assert page.headings[0] == "Kim's interviews"
+    assert {"At a glance", "Follow-ups due on 15 Apr 2025", "Charts", "Interviews",
+            "How the numbers are counted"} <= set(page.headings)
+    text = page.all_text
+    # 2 completed; response (0 + 2) / (2 + 1 declined) = 67%; thank-you 1 of 2
+    assert "Interviews completed 2" in text
+    assert "Response rate 67% 2 of 3 answered requests" in text
+    assert "Thank-you within 24 hours 50% 1 of 2 interviews" in text
+    # due: Ben's thank-you (since 4 Apr) and Cy's second contact (Mon 7 → Thu 10 Apr)
+    assert "Send your thank-you note to Ben Ode for the interview on 3 Apr 2025." in text
+    assert "No reply from Cy Lam after 3 business days: contact a second person at Cedar." in text
+    assert "Secret note" not in text  # notes are never printed
+    assert "Is my network growing?" in page.headings
+    assert "<title>Kim&#39;s interviews</title>" in html
+
+
+def test_pseudonymized_report_hides_names(log, tmp_path):
+    problems = problems_frame([{"row": 3, "column": "contact", "value": "Ben Ode",
+                                "problem": "appears twice"}])
+    html = report.write_report(log, tmp_path / "r.html", today="2025-04-15",
+                               pseudonymize=True, salt="s3cret", problems=problems).read_text()
+    text = parse(html).all_text
+    assert "Ben Ode" not in html and "Cy Lam" not in html and "alert(1)" not in html
+    assert re.search(r"Contact [0-9a-f]{4}", text)
+    assert "appears twice" in text  # the problem, without its value
+    assert "replaced by stable tokens" in text
+    again = report.render_report(log, today="2025-04-15", pseudonymize=True, salt="s3cret")
+    tokens = set(re.findall(r"Contact [0-9a-f]{4,}", again))
+    assert tokens == set(re.findall(r"Contact [0-9a-f]{4,}", html))
+
+
+def test_problems_are_listed(log, tmp_path):
+    problems = problems_frame([{"row": 4, "column": "interview_date", "value": "2025-02-30",
+                                "problem": "is not a real date"}])
+    html = report.write_report(log, tmp_path / "r.html", today="2025-04-15",
+                               problems=problems).read_text()
+    page = parse(html)
+    assert "Problems to fix" in page.headings
+    assert "1 problem in the log" in page.all_text
+    assert "2025-02-30" in page.all_text
+
+
+def test_empty_log_report(tmp_path):
+    html = report.write_report(make_log(), tmp_path / "r.html", today="2025-04-15").read_text()
+    page = parse(html)
+    assert "Nothing is due" in page.all_text
+    assert all("no interviews yet" in img["alt"].lower() or "no outreach" in img["alt"].lower()
+               or "no referrals" in img["alt"].lower() or "no interview" in img["alt"].lower()
+               for img in page.attrs("img"))
+
+
+def write_csv(path: Path, rows: list[str]) -> Path:
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_report_from_a_path_and_a_broken_path(tmp_path):
+    good = write_csv(tmp_path / "log.csv", [
+        "contact,organization,status,interview_date,thank_you_date",
+        "Ana Ruiz,Acme,completed,2025-04-01,2025-04-01",
+    ])
+    html = report.write_report(good, tmp_path / "r.html", today="2025-04-15").read_text()
+    assert "log.csv: 1 people in the log" in parse(html).all_text
+    bad = write_csv(tmp_path / "bad.csv", ["contact,status", "Ana,maybe"])
+    with pytest.raises(LogValidationError):
+        report.write_report(bad, tmp_path / "r2.html")
+    assert not (tmp_path / "r2.html").exists()
+    with pytest.raises(FileNotFoundError):
+        report.write_report(tmp_path / "missing.csv", tmp_path / "r3.html")
+
+
+def test_class_report_from_a_folder(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write_csv(folder / "kim.csv", [
+        "contact,status,interview_date,thank_you_date",
+        "Ana Ruiz,completed,2025-04-01,2025-04-01",
+        "Ben Ode,completed,2025-04-02,",
+    ])
+    write_csv(folder / "lee.csv", ["contact,status", "Cy Lam,requested"])
+    write_csv(folder / "max.csv", ["contact,status", "Dee,compelted"])
+    html = report.write_report(folder, tmp_path / "class.html", today="2025-04-15").read_text()
+    page = parse(html)
+    assert page.headings[0] == "Informational interviews: class report"
+    assert "Students" in page.headings and "Problems to fix" in page.headings
+    text = page.all_text
+    assert "kim 2" in text and "compelted" in text
+    assert "Ana Ruiz" not in html  # a class report names no contacts
+    assert len(page.attrs("img")) == 4
+
+
+def test_write_is_atomic(tmp_path, monkeypatch, log):
+    target = tmp_path / "r.html"
+    target.write_text("old report")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(report, "render_report", broken)
+    with pytest.raises(RuntimeError):
+        report.write_report(log, target)
+    assert target.read_text() == "old report"
+    assert list(tmp_path.iterdir()) == [target]
+    path = report.write_atomically(tmp_path / "x.bin", b"data")
+    assert path.read_bytes() == b"data" and list(tmp_path.glob(".*tmp")) == []
+
+    def no_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(report.os, "replace", no_replace)
+    with pytest.raises(OSError):
+        report.write_atomically(target, b"new report")
+    assert target.read_text() == "old report"
+    assert list(tmp_path.glob(".*tmp")) == []
+
+
+def test_sample_log_report(tmp_path):
+    from infoview_lib import sample_log_path
+
+    if not sample_log_path().exists():
+        pytest.skip("no bundled sample log")
+    html = report.write_report(sample_log_path(), tmp_path / "r.html",
+                               today="2025-04-15").read_text()
+    page = parse(html)
+    assert len(page.attrs("img")) == 7
+    assert "Follow-ups due on 15 Apr 2025" in page.headings
