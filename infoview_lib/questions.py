@@ -51,6 +51,7 @@ __all__ = [
     "TIARA_LABELS",
     "TIARA_HELP",
     "WHO_ELSE",
+    "FALLBACK_REWRITE",
     "QuestionFeedback",
     "classify_question",
     "tiara_category",
@@ -100,6 +101,9 @@ TIARA_HELP: dict[str, str] = {
 
 WHO_ELSE = "Who else would you suggest I talk to?"
 """The closer every interview plan keeps: it turns one conversation into the next."""
+
+FALLBACK_REWRITE = "Could you tell me more about your experience with this?"
+"""The rewrite offered when a question's wording is too tangled for a specific one."""
 
 
 @dataclass(frozen=True)
@@ -677,6 +681,7 @@ def _looks_adjective(word: str) -> bool:
 
 def _rewrite_closed(low: str) -> str:
     c = _clean_tail(low)
+    c = re.sub(r"(?:[,\s]+(?:right|correct|true|yeah|ok|okay))+$", "", c)
     c = re.sub(r"^i\s+(?:was|am|'m)\s+wondering\s+(?:if|whether)\s+", "", c)
     c = re.sub(r"^(?:can|could|would)\s+you\s+(?:tell|explain|share)\s+(?:me|us)\s+"
                r"(?:if|whether)\s+", "", c)
@@ -938,6 +943,9 @@ def classify_question(text: str) -> QuestionFeedback:
         suggestion = main.lead_in.rstrip(" ,:;-") + ", " + suggestion[0].lower() + suggestion[1:]
     if suggestion:
         suggestion = _restore_case(suggestion, tidy)
+        # Safety net for text the rules cannot parse: never suggest a non-open question.
+        if _form_of(suggestion).kind != "open" or find_job_ask(suggestion):
+            suggestion = FALLBACK_REWRITE
 
     if kind == "open" and re.match(r"^how\s+(?:many|much|long|often|old)\b|^when\s+did\b",
                                    main.clause) and not re.search(r"\b(?:and|why)\b", main.clause):

@@ -579,3 +579,51 @@ def test_plan_is_a_dataframe_with_integer_minutes():
     plan = plan_interview(FIVE)
     assert isinstance(plan, pd.DataFrame)
     assert plan["minutes"].dtype == "int64" and plan["start_min"].dtype == "int64"
+
+
+# --------------------------------------------------------------------------- robustness
+
+_WORDS = ("do you is are what how why who can could would tell me about your job hiring "
+          "resume refer the a it right isn't don't think in experience , ? . ! internship "
+          "openings should I like love 20 minutes Priya suggested contact").split()
+
+
+def test_labelled_questions_get_specific_rewrites_not_the_fallback():
+    fallback = [q for q, k in LABELLED if k != "open"
+                and classify_question(q).suggestion == questions.FALLBACK_REWRITE]
+    assert fallback == []
+
+
+def test_any_jumble_of_words_gets_a_verdict_and_an_open_rewrite():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12))
+    def check(words):
+        text = " ".join(words)
+        if not re.search(r"\w", text):
+            return
+        fb = classify_question(text)
+        assert fb.kind in KINDS
+        assert (fb.suggestion is None) == (fb.kind == "open")
+        if fb.suggestion:
+            assert classify_question(fb.suggestion).kind == "open", (text, fb.suggestion)
+        check_outreach_email(text)
+
+    check()
+
+
+def test_arbitrary_text_never_crashes_the_coach_or_the_email_checker():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(max_size=300))
+    def check(text):
+        review = check_outreach_email(text)
+        assert review.word_count >= 0
+        if re.search(r"\w", text):
+            assert classify_question(text).kind in KINDS
+
+    check()
