@@ -106,7 +106,7 @@ def _rate(value: float) -> str:
 def _cards(numbers: dict, today: pd.Timestamp) -> list[dict]:
     def of(rate: str, what: str) -> str:
         k, n = numbers[f"{rate}_k"], numbers[f"{rate}_n"]
-        return f"{k} of {n} {what}" if n else f"none {what} yet"
+        return f"{k} of {n} {what}" if n else "nothing to count yet"
 
     return [
         {"label": "Interviews completed", "value": numbers["completed"],
@@ -189,20 +189,32 @@ def _chart(kind: str, data, height: float, heading: str, **kwargs) -> dict:
             "img": Markup(plots.img_tag(figure, alt, dpi=CHART_DPI))}
 
 
+STUDENT_CHARTS = [  # (chart, heading, height in inches)
+    ("network_growth", "Is my network growing?", 5.5),
+    ("follow_up", "Do I thank people and follow up?", 4.2),
+    ("thank_you_delay", "How soon do my thank-you notes go out?", 4.8),
+    ("response", "How do people answer my requests?", 4.6),
+    ("durations", "Do I keep to 20-40 minutes?", 4.8),
+    ("modes", "How do I meet people?", 4.8),
+    ("referral_tree", "Who introduced me to whom?", None),  # grows with the tree
+]
+EMPTY_CHART_HEIGHT = 2.2
+
+
 def _student_charts(log: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
     from .plots import _tree_layout
 
-    graph = metrics.referral_graph(log)
-    rows = _tree_layout(graph)[1] if graph.number_of_edges() else 3
-    return [
-        _chart("network_growth", log, 5.5, "Is my network growing?"),
-        _chart("follow_up", log, 4.2, "Do I thank people and follow up?", as_of=today),
-        _chart("thank_you_delay", log, 4.8, "How soon do my thank-you notes go out?"),
-        _chart("response", log, 4.6, "How do people answer my requests?"),
-        _chart("durations", log, 4.8, "Do I keep to 20-40 minutes?"),
-        _chart("modes", log, 4.8, "How do I meet people?"),
-        _chart("referral_tree", log, max(3.5, 0.75 * rows + 1.8), "Who introduced me to whom?"),
-    ]
+    charts = []
+    for kind, heading, height in STUDENT_CHARTS:
+        if len(log) == 0:  # every chart just says "No interviews yet": keep them short
+            height = EMPTY_CHART_HEIGHT
+        elif height is None:
+            graph = metrics.referral_graph(log)
+            rows = _tree_layout(graph)[1] if graph.number_of_edges() else 3
+            height = max(3.5, 0.75 * rows + 1.8)
+        options = {"as_of": today} if kind == "follow_up" else {}
+        charts.append(_chart(kind, log, height, heading, **options))
+    return charts
 
 
 def _class_charts(class_log, today: pd.Timestamp) -> list[dict]:
