@@ -24,7 +24,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from . import metrics, plots
@@ -133,108 +132,117 @@ def describe_rate_distribution(class_log, *, metric: str = "thank_you_rate",
 def class_growth(class_log, freq: str = "W") -> pd.DataFrame:
     """Network size per student per period, on one shared time line.
 
+    Computed in one pass over the class (no loop over students): each student's
+    contacts are dated by their first completed interview, as
+    :func:`infoview_lib.metrics.network_growth` does for one log.
+
     Returns
     -------
     pandas.DataFrame
         Indexed by period end (from the class's first to its last completed
-        interview), one column per student (sorted), values the student's
-        ``network_size`` (carried forward; 0 before their first interview).
-        Students with no completed interview have a column of zeros.
+        interview; index name ``period``), one column per student (sorted), values
+        the student's network size at the period's end (0 before their first
+        interview). A student with no completed interview has a column of zeros.
     """
     log = getattr(class_log, "log", class_log)
     if len(log) == 0 or "student" not in log.columns:
         return pd.DataFrame()
     students = sorted(log["student"].dropna().astype(str).unique())
-    series = {}
-    for student, rows in log.groupby(log["student"].astype(str), sort=True):
-        growth = metrics.network_growth(rows, freq=freq)
-        series[student] = growth["network_size"]
-    frames = [s for s in series.values() if len(s)]
-    if not frames:
+    frame = metrics._frame(log, ("contact", "status", "interview_date"))
+    frame["student"] = log["student"].astype("string").to_numpy()
+    frame["who"] = metrics.person_key(frame["contact"])
+    held = frame[(frame["status"] == "completed").to_numpy(dtype=bool)
+                 & frame["interview_date"].notna().to_numpy()
+                 & frame["who"].notna().to_numpy()]
+    if held.empty:
         return pd.DataFrame(columns=students)
-    first = min(s.index.min() for s in frames)
-    last = max(s.index.max() for s in frames)
-    index = pd.DatetimeIndex(
-        pd.period_range(first, last, freq=pd.Timestamp(first).to_period(freq).freq)
-        .end_time.normalize(), name="period").astype("datetime64[ns]")
-    table = pd.DataFrame(index=index)
-    for student in students:
-        values = series.get(student, pd.Series(dtype="int64"))
-        table[student] = values.reindex(index).ffill().fillna(0).astype("int64")
-    return table
+    first_seen = held.groupby(["student", "who"], observed=True)["interview_date"].min()
+    periods = first_seen.dt.to_period(freq)
+    counts = periods.groupby([periods.array, periods.index.get_level_values("student")]
+                             ).size().unstack(fill_value=0)
+    full = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
+    table = counts.reindex(index=full, columns=students, fill_value=0).cumsum()
+    table.index = pd.DatetimeIndex(full.end_time.normalize(), name="period").astype(
+        "datetime64[ns]")
+    table.columns.name = None
+    return table.astype("int64")
 
 
 def plot_growth_small_multiples(class_log, *, freq: str = "W", ncols: int = 6,
-                                fig: Figure | None = None) -> Figure:
-    """One small network-growth chart per student, on shared axes.
+                                ax: Axes | None = None) -> Axes:
+    """One small network-growth chart per student, in a grid, on one shared scale.
+
+    The panels are drawn in a single Axes (Tufte-style small multiples): each
+    student's cell has the same time span and the same height scale, labelled once,
+    so heights and shapes compare at a glance (and the chart draws quickly).
 
     Parameters
     ----------
     class_log : ClassLog or pandas.DataFrame
     freq : str, default "W"
-        The period of :func:`infoview_lib.metrics.network_growth`.
+        The period of :func:`class_growth`.
     ncols : int, default 6
-        Charts per row.
-    fig : matplotlib.figure.Figure, optional
+        Panels per row.
+    ax : matplotlib.axes.Axes, optional
         Where to draw; a new figure sized to the class by default.
 
     Returns
     -------
-    matplotlib.figure.Figure
-        A grid of Axes titled with each student's name and final network size; the
-        same x and y limits everywhere, so the heights compare.
+    matplotlib.axes.Axes
+        Each panel titled with the student's name and final network size.
     """
     table = class_growth(class_log, freq=freq)
     students = list(table.columns)
-    count = max(len(students), 1)
-    ncols = max(1, min(ncols, count))
-    nrows = math.ceil(count / ncols)
-    if fig is None:
-        fig = plt.figure(figsize=(2.3 * ncols, 1.9 * nrows + 1.0))
+    ncols = max(1, min(ncols, max(len(students), 1)))
+    nrows = max(1, math.ceil(len(students) / ncols))
+    if ax is None:
+        fig = plt.figure(figsize=(2.2 * ncols + 0.6, 1.55 * nrows + 1.3), layout="constrained")
+        ax = fig.subplots()
     title = "Network growth per student (people interviewed)"
     if table.empty or table.to_numpy().sum() == 0:
-        ax = fig.subplots()
-        plots._empty(ax, title)
-        return fig
-    # Plain numbers (days since the first period) and fixed month ticks: date
-    # locators on dozens of Axes make the drawing several times slower.
-    origin = table.index[0]
-    x = (table.index - origin).days.to_numpy(dtype=float)
-    months = pd.date_range(origin, table.index[-1], freq="MS")
-    ticks = (months - origin).days.to_numpy(dtype=float)
-    tick_labels = [f"{m:%b}" for m in months]
-    top = int(table.to_numpy().max())
-    axes = np.atleast_1d(fig.subplots(nrows, ncols, sharex=True, sharey=True,
-                                      gridspec_kw={"hspace": 0.55, "wspace": 0.12}))
-    for ax, student in zip(axes.ravel(), students, strict=False):
-        values = table[student].to_numpy()
-        ax.fill_between(x, values, step="post", color=plots.OKABE_ITO["sky_blue"], alpha=0.5,
-                        linewidth=0)
-        ax.step(x, values, where="post", color=plots.OKABE_ITO["blue"], linewidth=2)
-        ax.set_title(f"{student}: {int(values[-1])}", fontsize=10.5)
-        ax.grid(axis="y", color="#e3e3e3")
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-    first = axes.ravel()[0]
-    first.set_ylim(0, top * 1.1 + 0.5)
-    first.set_xlim(x[0], x[-1] + 7)
-    first.set_xticks(ticks, tick_labels)
-    first.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=3))
-    for ax in axes.ravel():
-        ax.tick_params(labelsize=9)
-    for ax in axes.ravel()[len(students):]:
-        ax.set_visible(False)
-    # tick labels on the last visible Axes of each column and the first of each row
-    for index, ax in enumerate(axes.ravel()[:len(students)]):
-        below = index + ncols < len(students)
-        ax.tick_params(labelbottom=not below, labelleft=index % ncols == 0)
-    fig.suptitle(title, fontsize=plots.TITLE_SIZE)
-    years = sorted(set(table.index.year))
-    fig.supxlabel(f"Month ({years[0]})" if len(years) == 1 else "Month", fontsize=12)
-    fig.supylabel("People interviewed", fontsize=12)
-    fig.subplots_adjust(left=0.06, right=0.99, top=1 - 0.75 / fig.get_figheight(),
-                        bottom=0.55 / fig.get_figheight())
-    return fig
+        return plots._empty(ax, title)
+    top = max(int(table.to_numpy().max()), 1)
+    origin, end = table.index[0], table.index[-1] + pd.Timedelta(days=1)
+    span = max((end - origin).days, 1)
+    x = (table.index - origin).days.to_numpy(dtype=float) / span
+    width, height, gap_x, gap_y = 1.0, 1.0, 0.18, 0.62
+    months = pd.date_range(origin, end, freq="MS")
+    for index, student in enumerate(students):
+        row, col = divmod(index, ncols)
+        left = col * (width + gap_x)
+        bottom = (nrows - 1 - row) * (height + gap_y)
+        y = bottom + table[student].to_numpy() / top * height
+        xs = left + np.append(x, 1.0) * width
+        ys = np.append(y, y[-1])
+        ax.fill_between(xs, bottom, ys, step="post", color=plots.OKABE_ITO["sky_blue"],
+                        alpha=0.55, linewidth=0)
+        ax.step(xs, ys, where="post", color=plots.OKABE_ITO["blue"], linewidth=1.8)
+        ax.plot([left, left + width], [bottom, bottom], color="#555555", linewidth=0.8)
+        ax.plot([left, left + width], [bottom + height] * 2, color="#d0d0d0", linewidth=0.6)
+        ax.text(left, bottom + height + 0.08, f"{student}: {int(table[student].iloc[-1])}",
+                fontsize=11.5, va="bottom", ha="left")
+        if row == nrows - 1 or index + ncols >= len(students):
+            for month in months:
+                where = left + (month - origin).days / span * width
+                ax.text(where, bottom - 0.06, f"{month:%b}", fontsize=10, ha="center",
+                        va="top", color="#333333")
+        if col == 0:
+            ax.text(left - 0.04, bottom + height, str(top), fontsize=8.5, ha="right",
+                    va="center", color="#333333")
+            ax.text(left - 0.04, bottom, "0", fontsize=8.5, ha="right", va="center",
+                    color="#333333")
+    ax.set_xlim(-0.2, ncols * (width + gap_x) - gap_x + 0.02)
+    ax.set_ylim(-0.3, nrows * (height + gap_y) - gap_y + 0.35)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(title, fontsize=plots.TITLE_SIZE, pad=12)
+    ax.set_xlabel(f"{format_day(origin - pd.Timedelta(days=6) if freq == 'W' else origin)} "
+                  f"to {format_day(table.index[-1])}; every panel: same dates, 0 to {top} "
+                  "people", fontsize=12)
+    ax.set_ylabel("People interviewed", fontsize=12)
+    return ax
 
 
 def describe_growth_small_multiples(class_log, *, freq: str = "W") -> str:
