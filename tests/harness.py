@@ -424,12 +424,19 @@ def count_widget_outputs(html: str) -> int:
     return count
 
 
+#: Where errors show: tracebacks and stderr (cells, Output widgets, "Javascript Error"),
+#: ipywidgets' error view, and a widget output that failed to draw. Ordinary text and
+#: HTML outputs are not searched, so a widget may show "ValueError: ..." on purpose.
+_ERROR_PLACES = (
+    '[data-mime-type="application/vnd.jupyter.stderr"], '
+    ".jupyter-widgets-error-widget, "
+    ".jp-OutputArea-output.jupyter-widgets"
+)
+
+
 def page_errors(page) -> list[str]:
     """Python tracebacks and rendering errors visible on a page (ANSI colours removed)."""
-    texts = page.eval_on_selector_all(
-        ".jp-RenderedText, .jupyter-widgets-error-widget, .jp-OutputArea-output",
-        "els => els.map(e => e.innerText)",
-    )
+    texts = page.eval_on_selector_all(_ERROR_PLACES, "els => els.map(e => e.innerText)")
     found, seen = [], set()
     for text in texts:
         text = _ANSI.sub("", text or "").strip()

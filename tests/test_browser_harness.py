@@ -22,6 +22,16 @@ NOTEBOOKS = {
         "import ipywidgets as widgets\nwidgets.Button(description='Fine')",
         "1 / 0",
     ],
+    "callback.ipynb": [
+        "import ipywidgets as widgets\n"
+        "out = widgets.Output()\n"
+        "button = widgets.Button(description='Check')\n"
+        "def check(_):\n"
+        "    with out:\n"
+        "        raise KeyError('no such answer')\n"
+        "button.on_click(check)\n"
+        "widgets.VBox([button, out])",
+    ],
     "unlabelled.ipynb": [
         "from IPython.display import HTML\nHTML('<button></button>')",
     ],
@@ -94,6 +104,15 @@ def test_a_failing_cell_fails_with_its_traceback(render):
         harness.axe_audit(page)
 
 
+def test_a_callback_error_shown_in_an_output_fails_the_next_audit(render):
+    page = render("callback.ipynb")
+    harness.axe_audit(page)
+    page.get_by_role("button", name="Check").click()
+    page.get_by_text("KeyError").first.wait_for()
+    with pytest.raises(pytest.fail.Exception, match="KeyError: 'no such answer'"):
+        harness.axe_audit(page)
+
+
 def test_an_unnamed_button_fails_the_audit(render):
     page = render("unlabelled.ipynb")
     assert harness.page_errors(page) == []
@@ -114,7 +133,9 @@ def test_the_kit_template_fixes_what_voila_gets_wrong(render):
     region.focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")  # scrolls the wide table sideways by keyboard
-    assert region.evaluate("el => el.scrollLeft") > 0
+    # keyboard scrolling is animated: wait for it rather than read it at once
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(),
+                           timeout=10_000)
     link = page.get_by_role("link", name="the start notebook")
     assert link.evaluate("el => getComputedStyle(el).textDecorationLine") == "underline"
     expect(page.get_by_role("slider", name="Minutes")).to_be_visible()
