@@ -237,7 +237,12 @@ def _convert_dates(series: pd.Series) -> tuple[pd.Series, dict]:
     if pd.api.types.is_datetime64_any_dtype(series.dtype):
         if getattr(series.dt, "tz", None) is not None:
             series = series.dt.tz_localize(None)
-        return series.astype("datetime64[ns]"), {}
+        series = series.astype("datetime64[ns]")
+        years = series.dt.year
+        odd = (years < 1900) | (years > 2200)
+        failures = {int(p): (series.iat[p], f"is not a plausible date (year {years.iat[p]}); "
+                             f"{DATE_HINT}") for p in np.flatnonzero(odd.to_numpy(bool))}
+        return series.mask(odd), failures
     codes, uniques = _factorize(series)
     values = pd.Series(uniques, dtype=object)
     text = values.astype("string")

@@ -373,7 +373,8 @@ def _class_files(folder_or_glob) -> list[Path]:
         if folder.is_file():
             return [folder]
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in LOG_SUFFIXES)
-    return [p for p in files if p.is_file() and not p.name.startswith((".", "~$"))]
+    return [p for p in files if p.is_file() and not p.name.startswith((".", "~$"))
+            and ".backup-" not in p.name]
 
 
 def load_class(folder_or_glob, *, progress: bool | None = None) -> ClassLog:
@@ -383,7 +384,8 @@ def load_class(folder_or_glob, *, progress: bool | None = None) -> ClassLog:
     ----------
     folder_or_glob : str or path-like
         A folder of logs (CSV, TSV, TXT, XLSX, JSON, Parquet) or a pattern such as
-        ``"logs/*.csv"``. Hidden files and Excel lock files (``~$...``) are skipped.
+        ``"logs/*.csv"``. Hidden files, Excel lock files (``~$...``) and the form's
+        backups (``NAME.backup-...``) are skipped.
     progress : bool, optional
         Show a progress bar (tqdm). By default shown from 50 files on.
 

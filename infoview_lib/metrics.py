@@ -569,7 +569,7 @@ def _empty_due(with_student: bool) -> pd.DataFrame:
 def _due_messages(action: str, contact: pd.Series, organization: pd.Series,
                   interview: pd.Series) -> pd.Series:
     if action == "second_contact":
-        where = ("at " + organization).fillna("at their organization")
+        where = ("at " + organization.str.rstrip(".")).fillna("at their organization")
         return ("No reply from " + contact + " after 3 business days: contact a second person "
                 + where + ".")
     if action == "follow_up":

@@ -66,3 +66,8 @@ def test_progress_bar_for_many_files(tmp_path, capsys):
 def test_unpacks_as_log_and_problems(class_folder):
     log, problems = iv.load_class(class_folder)
     assert isinstance(log, pd.DataFrame) and isinstance(problems, pd.DataFrame)
+
+
+def test_form_backups_are_not_counted_as_students(class_folder):
+    (class_folder / "amira.backup-20250301-101500.csv").write_text("contact\nAna\n")
+    assert iv.load_class(class_folder).students == ["amira", "ben", "chloe"]

@@ -361,3 +361,11 @@ def test_import_does_not_load_heavy_front_end_modules():
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("raw", ["2205-03-01", "3/1/2205"])
+def test_implausible_year_is_a_problem_in_every_form(tmp_path, raw):
+    path = write(tmp_path, "log.csv", f"contact,outreach_date\nAna,{raw}\n")
+    problems = iv.check_log(path)
+    assert problems[["row", "column"]].values.tolist() == [[2, "outreach_date"]]
+    assert "plausible" in problems.loc[0, "problem"]
