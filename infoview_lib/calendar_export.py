@@ -120,6 +120,6 @@ def write_ics(due: pd.DataFrame, path: str | os.PathLike, *, on=None) -> Path:
     -------
     pathlib.Path
     """
-    from .report import write_atomically
+    from .io import write_atomically
 
     return write_atomically(path, due_to_ics(due, on=on))

@@ -25,7 +25,7 @@ from .readers import read_raw
 from .schema import COLUMN_NAMES, DATE_COLUMNS, empty_log, resolve_header
 
 __all__ = ["load_log", "check_log", "save_log", "append_interview", "load_class", "ClassLog",
-           "escape_formulas", "write_csv", "LOCK_TIMEOUT_S"]
+           "escape_formulas", "write_csv", "write_atomically", "LOCK_TIMEOUT_S"]
 
 LOCK_TIMEOUT_S = 15
 LOG_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".json", ".parquet")
@@ -151,6 +151,16 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike, **to_csv) -> Path:
     safe = escape_formulas(frame)
     _atomic_write(path, lambda tmp: safe.to_csv(tmp, index=False, encoding="utf-8-sig",
                                                 **to_csv))
+    return path
+
+
+def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and
+    :func:`os.replace`: a reader never sees half a file, and a failed write leaves the
+    old file as it was (raising :class:`LogWriteError`). The folder is created if needed.
+    """
+    path = Path(path)
+    _atomic_write(path, lambda tmp: tmp.write_bytes(data))
     return path
 
 

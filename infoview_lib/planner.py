@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -392,6 +391,7 @@ def write_prep_sheet(person, questions: Iterable[str], path: str | os.PathLike |
         The file written. It appears complete or not at all (temporary file, then
         ``os.replace``); an existing file of that name is replaced.
     """
+    from .io import write_atomically
     from .paths import workspace_dir
 
     who = Person.from_any(person)
@@ -399,13 +399,4 @@ def write_prep_sheet(person, questions: Iterable[str], path: str | os.PathLike |
     target = Path(path) if path is not None else workspace_dir()
     if target.is_dir() or path is None:
         target = target / f"prep_{_slug(who.name)}.md"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".prep_", suffix=".md.tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, text.encode("utf-8"))
