@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import schema
-from .errors import LogValidationError, LogWriteError
+from .errors import LogWriteError
 from .form_logic import row_number
 
 __all__ = [
@@ -193,29 +193,6 @@ def delete_row(path: str | os.PathLike, position: int, *,
     return EditResult(remaining, backup, row_number(position), contact)
 
 
-def _typed_row(fields: Mapping[str, object], position: int, source: str) -> pd.DataFrame:
-    from .io import load_log
-
-    cells = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in fields.items()}
-    unknown = [k for k in cells if schema.resolve_header(k) is None]
-    if unknown:
-        raise ValueError(f"not columns of the log: {', '.join(unknown)}")
-    try:
-        new = load_log(pd.DataFrame([cells]))
-    except LogValidationError as error:
-        problems = error.problems.copy()
-        problems["row"] = problems["row"].where(problems["row"].isna(), row_number(position))
-        raise LogValidationError(problems, source=source) from None
-    if new.empty:
-        from .errors import problems_frame
-
-        raise LogValidationError(problems_frame([{
-            "row": row_number(position), "column": "contact", "value": None,
-            "problem": "contact is required: write the name of the person you approached"}]),
-            source=source)
-    return new
-
-
 def replace_row(path: str | os.PathLike, position: int, fields: Mapping[str, object], *,
                 expected: tuple[str, ...] | None = None,
                 when: dt.datetime | None = None) -> EditResult:
@@ -247,10 +224,10 @@ def replace_row(path: str | os.PathLike, position: int, fields: Mapping[str, obj
     RowChangedError, LogWriteError, FileNotFoundError
         As for :func:`delete_row`.
     """
-    from .io import locked, save_log
+    from .io import locked, save_log, typed_row
 
     path = Path(path)
-    new = _typed_row(fields, position, path.name)
+    new = typed_row(dict(fields), row_number=row_number(position), source=path.name)
     with locked(path):
         log = _load_and_find(path, position, expected)
         contact = _contact(log.iloc[position])

@@ -283,30 +283,56 @@ def append_interview(path: str | os.PathLike, **fields) -> pd.DataFrame:
     path = Path(path)
     with locked(path):
         existing = load_log(path) if path.exists() else empty_log()
-        row_number = len(existing) + 2
-        unknown = [k for k in fields if resolve_header(k) is None and k not in existing.columns]
-        if unknown:
-            known = ", ".join(COLUMN_NAMES)
-            records = [{"row": row_number, "column": k, "value": _short(fields[k]),
-                        "problem": f"'{k}' is not a column of the log (columns: {known})"}
-                       for k in unknown]
-            raise LogValidationError(problems_frame(records), source=path.name)
-        row_frame = pd.DataFrame([{k: _cell(v) for k, v in fields.items()}])
-        try:
-            new_row = load_log(row_frame)
-        except LogValidationError as error:
-            problems = error.problems.copy()
-            problems["row"] = problems["row"].where(problems["row"].isna(), row_number)
-            raise LogValidationError(problems, source=path.name) from None
-        if new_row.empty:
-            raise LogValidationError(problems_frame([{
-                "row": row_number, "column": "contact", "value": None,
-                "problem": "the new row is empty: give at least the contact's name"}]),
-                source=path.name)
+        new_row = typed_row(fields, row_number=len(existing) + 2, source=path.name,
+                            extra_columns=existing.columns)
         combined = pd.concat([existing, new_row], ignore_index=True)
         combined = _restore_dtypes(combined, existing)
         _write_table(_format_for_file(combined), path)
     return combined
+
+
+def typed_row(fields: dict, *, row_number: int, source: str,
+              extra_columns=()) -> pd.DataFrame:
+    """Validate one row given as ``{column or alias: value}`` and return it typed.
+
+    Used by :func:`append_interview` and by the form's edits, so both accept and
+    reject exactly what :func:`load_log` does.
+
+    Parameters
+    ----------
+    fields : dict
+        The row's cells; blank strings count as empty.
+    row_number : int
+        The row's number in the file (header = 1), used in every problem.
+    source : str
+        The file's name, for the message.
+    extra_columns : iterable of str
+        Non-schema columns the file already has, which ``fields`` may also fill.
+
+    Raises
+    ------
+    LogValidationError
+        For an unknown column, a bad value, or a row with nothing in it.
+    """
+    unknown = [k for k in fields if resolve_header(k) is None and k not in set(extra_columns)]
+    if unknown:
+        known = ", ".join(COLUMN_NAMES)
+        records = [{"row": row_number, "column": k, "value": _short(fields[k]),
+                    "problem": f"'{k}' is not a column of the log (columns: {known})"}
+                   for k in unknown]
+        raise LogValidationError(problems_frame(records), source=source)
+    try:
+        new_row = load_log(pd.DataFrame([{k: _cell(v) for k, v in fields.items()}]))
+    except LogValidationError as error:
+        problems = error.problems.copy()
+        problems["row"] = problems["row"].where(problems["row"].isna(), row_number)
+        raise LogValidationError(problems, source=source) from None
+    if new_row.empty:
+        raise LogValidationError(problems_frame([{
+            "row": row_number, "column": "contact", "value": None,
+            "problem": "the new row is empty: give at least the contact's name"}]),
+            source=source)
+    return new_row
 
 
 def _cell(value):

@@ -301,12 +301,6 @@ def _arrow_to_pandas(column) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(column))
 
 
-def _as_string(arrow_type):
-    import pyarrow as pa
-
-    return pd.StringDtype("pyarrow") if arrow_type == pa.string() else None
-
-
 def _read_with_csv_module(text: str, delimiter: str, header_index: int, name: str) -> RawTable:
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     records = list(reader)
