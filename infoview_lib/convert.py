@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 import re
 import string
+from concurrent.futures import ThreadPoolExecutor
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -49,7 +52,10 @@ _HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)"
                     r"(?:\s*(?:and\s*)?(\d{1,2})\s*(?:m|min|mins|minutes)?)?\.?$", re.I)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
-WHITESPACE = (" ", "\t", "\n", "\r", "\u00a0", "\u2009", "\u3000")
+PARALLEL_FROM_ROWS = 50_000
+MAX_THREADS = 4
+PLAUSIBLE_FROM = np.datetime64("1900-01-01", "ns")
+PLAUSIBLE_UNTIL = np.datetime64("2201-01-01", "ns")
 DATE_HINT = "write dates like 2025-03-12 (or 3/12/2025)"
 
 
@@ -191,19 +197,71 @@ def _clean_categorical(series: pd.Series) -> pd.Series:
 
 
 def _clean_arrow_strings(series: pd.Series) -> pd.Series:
+    """Clean Arrow-backed text, rewriting it only when a scan finds something to clean."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     array = pa.chunked_array(series.array._pa_array)
-    if any(pc.any(edge(array, pattern=space)).as_py() for edge in (pc.starts_with, pc.ends_with)
-           for space in WHITESPACE):
+    edges = _string_edges(array)
+    if edges.may_need_trim:
         array = pc.utf8_trim_whitespace(array)
-    if pc.any(pc.equal(array, "")).as_py():
-        array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
+    if edges.may_need_trim or edges.has_empty:
+        if pc.any(pc.equal(pc.binary_length(array), 0)).as_py():
+            array = pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
     text = pd.Series(pd.arrays.ArrowStringArray(array), index=series.index)
-    if pc.any(pc.starts_with(array, pattern="'")).as_py():
+    apostrophe = pc.any(pc.starts_with(array, pattern="'")).as_py() if edges.may_need_trim \
+        else edges.may_start_with_apostrophe  # trimming may have uncovered one
+    if apostrophe:
         text = unescape_series(text)
     return text
+
+
+class _Edges(NamedTuple):
+    may_need_trim: bool
+    has_empty: bool
+    may_start_with_apostrophe: bool
+
+
+# Bytes that may begin a whitespace character: ASCII whitespace (with the separators
+# Python's str.isspace also counts) and the UTF-8 lead bytes of every Unicode space
+# (U+0085 and U+00A0 start with C2; U+1680 with E1; U+2000-U+205F with E2; U+3000
+# with E3). A value whose edge holds one of them is trimmed for real.
+_SPACE_START = np.zeros(256, dtype=bool)
+_SPACE_START[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+
+
+def _string_edges(array) -> _Edges:
+    """What cleaning a string column may involve, from each value's first and last byte.
+
+    One gather over the Arrow buffers (offsets and bytes; no string is built) instead
+    of a trim, an empty test and a prefix test over every value. Null slots have empty
+    ranges in arrays pyarrow builds, so they are never taken for text.
+    """
+    import pyarrow as pa
+
+    trim = empty = apostrophe = False
+    for chunk in array.chunks:
+        if not len(chunk):
+            continue
+        _, offsets_buffer, data_buffer = chunk.buffers()
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[
+            chunk.offset:chunk.offset + len(chunk) + 1]
+        starts, ends = offsets[:-1], offsets[1:]
+        filled = ends > starts
+        empty = empty or int(np.count_nonzero(filled)) < len(chunk) - chunk.null_count
+        if data_buffer is None or not filled.any():
+            continue
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        starts, ends = starts[filled], ends[filled]
+        first = data[starts]
+        # the last character starts one, two or three bytes before the end
+        last = [data[np.maximum(ends - back, starts)] for back in (1, 2, 3)]
+        trim = trim or bool(_SPACE_START[first].any() or _SPACE_START[last[0]].any()
+                            or ((last[0] >= 0x80) & (_SPACE_START[last[1]]
+                                                     | _SPACE_START[last[2]])).any())
+        apostrophe = apostrophe or bool((first == ord("'")).any())
+    return _Edges(trim, empty, apostrophe)
 
 
 def as_string(series: pd.Series) -> pd.Series:
@@ -238,10 +296,12 @@ def _convert_dates(series: pd.Series) -> tuple[pd.Series, dict]:
         if getattr(series.dt, "tz", None) is not None:
             series = series.dt.tz_localize(None)
         series = series.astype("datetime64[ns]")
-        years = series.dt.year
-        odd = (years < 1900) | (years > 2200)
-        failures = {int(p): (series.iat[p], f"is not a plausible date (year {years.iat[p]}); "
-                             f"{DATE_HINT}") for p in np.flatnonzero(odd.to_numpy(bool))}
+        stamps = series.to_numpy()
+        odd = (stamps < PLAUSIBLE_FROM) | (stamps >= PLAUSIBLE_UNTIL)  # NaT compares False
+        if not odd.any():
+            return series, {}
+        failures = {int(p): (series.iat[p], f"is not a plausible date (year "
+                             f"{series.iat[p].year}); {DATE_HINT}") for p in np.flatnonzero(odd)}
         return series.mask(odd), failures
     codes, uniques = _factorize(series)
     values = pd.Series(uniques, dtype=object)
@@ -323,15 +383,11 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     cells = raw.cells
     headers = raw.headers
 
-    cleaned = {}
-    for position in range(len(headers)):
-        column = cells[position]
-        cleaned[position] = _clean_text(column) if _textual(column) else column
+    cleaned = dict(enumerate(_map_columns(_clean_if_text,
+                                          [cells[p] for p in range(len(headers))])))
 
-    keep = np.zeros(len(cells), dtype=bool)
-    for column in cleaned.values():
-        keep |= column.notna().to_numpy()
-    row_numbers = raw.rows[keep]
+    keep = _non_blank_rows(cleaned.values(), len(cells))
+    row_numbers = raw.rows if keep is None else raw.rows[keep]
 
     mapping: dict[str, int] = {}
     extras: dict[str, int] = {}
@@ -339,7 +395,7 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     for position, header in enumerate(headers):
         letter = column_letter(position)
         if not header:
-            if cleaned[position][keep].notna().any():
+            if _kept(cleaned[position], keep).notna().any():
                 extras[f"unnamed_{letter}"] = position
             continue
         key = header.casefold()
@@ -370,7 +426,7 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
                              f"the required column '{name}' is missing (headers such as "
                              f"'{BY_NAME[name].label}' or {aliases} also work)"})
 
-    n = int(keep.sum())
+    n = len(cells) if keep is None else int(keep.sum())
     index = pd.RangeIndex(n)
     out: dict[str, pd.Series] = {}
     bad_cells: dict[str, np.ndarray] = {}
@@ -382,7 +438,7 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
                                                         dtype="datetime64[ns]")
             continue
         header = headers[mapping[name]]
-        source = cleaned[mapping[name]][keep].reset_index(drop=True)
+        source = _kept(cleaned[mapping[name]], keep)
         if column.kind == "text":
             out[name] = as_string(source) if _textual(source) else as_string(_clean_text(source))
             continue
@@ -402,7 +458,7 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     log = pd.DataFrame(out, index=index)
     for name, position in extras.items():
-        extra = cleaned[position][keep].reset_index(drop=True)
+        extra = _kept(cleaned[position], keep)
         log[name] = as_string(extra) if _textual(extra) else extra
 
     header_of = {name: headers[pos] for name, pos in mapping.items()}
@@ -413,6 +469,44 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
         table = table.iloc[order].reset_index(drop=True)
     table.attrs["columns_found"] = found
     return log, table
+
+
+def _clean_if_text(column: pd.Series) -> pd.Series:
+    return _clean_text(column) if _textual(column) else column
+
+
+def _map_columns(func, columns: list[pd.Series]) -> list:
+    """``[func(c) for c in columns]``, on several cores when the columns are long.
+
+    The cleaning passes are pyarrow kernels, which release the GIL, so threads run
+    them side by side; short columns are not worth a thread.
+    """
+    workers = min(len(columns), os.cpu_count() or 1, MAX_THREADS)
+    if workers < 2 or not len(columns) or len(columns[0]) < PARALLEL_FROM_ROWS:
+        return [func(column) for column in columns]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(func, columns))
+
+
+def _non_blank_rows(columns, length: int) -> np.ndarray | None:
+    """Mask of the rows with at least one cell, or ``None`` when no row is blank.
+
+    A column without a single empty cell proves there is no blank row, so the usual
+    case costs one null count per column.
+    """
+    columns = list(columns)
+    if not length or any(not column.hasnans for column in columns):
+        return None
+    keep = np.zeros(length, dtype=bool)
+    for column in columns:
+        keep |= column.notna().to_numpy()
+    return None if keep.all() else keep
+
+
+def _kept(column: pd.Series, keep: np.ndarray | None) -> pd.Series:
+    """``column`` without the blank rows, on a fresh 0..n-1 index."""
+    return column.reset_index(drop=True) if keep is None else \
+        column[keep].reset_index(drop=True)
 
 
 def _textual(series: pd.Series) -> bool:

@@ -31,7 +31,7 @@ EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 DELIMITERS = (",", ";", "\t", "|")
 HEADER_SEARCH_LINES = 10
 HEAD_BYTES = 65536
-UNIQUE_TEXT = {"contact", "notes"}
+BLOCK_BYTES = 1 << 22
 
 
 @dataclass
@@ -239,25 +239,37 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     names = [f"c{i}" for i in range(width)]
     # First try with the schema's types (ISO dates and plain integers parse natively);
     # if any cell does not fit, read text and let the converter say what is wrong.
+    # Each try first lets pyarrow split the file at every line end (fast: both cores
+    # parse at once), which is right only when no quoted cell holds a line break;
+    # the record count proves it, else the file is read again quote-aware.
+    table = None
     for typed in (True, False):
-        try:
-            table = pacsv.read_csv(
-                pa.py_buffer(body) if isinstance(body, bytes) else body,
-                read_options=pacsv.ReadOptions(skip_rows=header_index + 1, column_names=names,
-                                               block_size=1 << 22),
-                # A blank line makes a one-cell row, which pyarrow rejects: the exact csv
-                # path then keeps the row numbers right.
-                parse_options=pacsv.ParseOptions(delimiter=delimiter, newlines_in_values=True,
-                                                 ignore_empty_lines=False),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={n: _arrow_type(h, typed)
-                                  for n, h in zip(names, headers, strict=True)},
-                    strings_can_be_null=True, quoted_strings_can_be_null=False,
-                    null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
-            )
-            break
-        except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError):
+        for newlines_in_values in (False, True):
+            try:
+                table = pacsv.read_csv(
+                    pa.py_buffer(body) if isinstance(body, bytes) else body,
+                    read_options=pacsv.ReadOptions(skip_rows=header_index + 1,
+                                                   column_names=names, block_size=BLOCK_BYTES),
+                    # A blank line makes a one-cell row, which pyarrow rejects: the exact
+                    # csv path then keeps the row numbers right.
+                    parse_options=pacsv.ParseOptions(delimiter=delimiter,
+                                                     newlines_in_values=newlines_in_values,
+                                                     ignore_empty_lines=False),
+                    convert_options=pacsv.ConvertOptions(
+                        column_types={n: _arrow_type(h, typed)
+                                      for n, h in zip(names, headers, strict=True)},
+                        strings_can_be_null=True, quoted_strings_can_be_null=False,
+                        null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
+                )
+            except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError):
+                table = None
+                continue
+            if newlines_in_values or table.num_rows == _records_if_one_per_line(
+                    body, header_index):
+                break
             table = None
+        if table is not None:
+            break
     if table is None:
         return None
     table = table.unify_dictionaries()
@@ -266,12 +278,32 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     return RawTable([h.strip() for h in headers], cells, rows, name, [])
 
 
+def _records_if_one_per_line(body, header_index: int) -> int:
+    """How many records the file holds if none spans two lines (``body``: bytes or path).
+
+    Counts line feeds in blocks, at memory speed, without decoding the file.
+    """
+    data = np.frombuffer(body, dtype=np.uint8) if isinstance(body, bytes) else \
+        np.memmap(body, dtype=np.uint8, mode="r")
+    if not len(data):
+        return 0
+    line_feeds = sum(int(np.count_nonzero(data[start:start + BLOCK_BYTES] == 10))
+                     for start in range(0, len(data), BLOCK_BYTES))
+    lines = line_feeds + (data[-1] != 10)
+    return int(lines) - header_index - 1
+
+
 def _arrow_type(header: str, typed: bool):
-    """How pyarrow reads a column: typed dates and counts, dictionaries for repeats."""
+    """How pyarrow reads a column: typed dates and counts, dictionaries for categories.
+
+    Free text stays plain strings (cleaning it is a few vectorised passes); a category
+    column has a handful of distinct values, so it is read as a dictionary and only
+    those values are looked up.
+    """
     import pyarrow as pa
 
     canonical = resolve_header(header)
-    if canonical is None or canonical in UNIQUE_TEXT:
+    if canonical is None or BY_NAME[canonical].kind == "text":
         return pa.string()
     kind = BY_NAME[canonical].kind
     if typed and kind == "date":
