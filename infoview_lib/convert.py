@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import os
 import re
 import string
-from concurrent.futures import ThreadPoolExecutor
 from typing import NamedTuple
 
 import numpy as np
@@ -21,6 +19,7 @@ import pandas as pd
 
 from .errors import problems_frame
 from .formulas import unescape_series
+from .parallel import map_columns
 from .readers import RawTable
 from .schema import (
     BY_NAME,
@@ -52,8 +51,6 @@ _HOURS = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours)"
                     r"(?:\s*(?:and\s*)?(\d{1,2})\s*(?:m|min|mins|minutes)?)?\.?$", re.I)
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 
-PARALLEL_FROM_ROWS = 50_000
-MAX_THREADS = 4
 PLAUSIBLE_FROM = np.datetime64("1900-01-01", "ns")
 PLAUSIBLE_UNTIL = np.datetime64("2201-01-01", "ns")
 DATE_HINT = "write dates like 2025-03-12 (or 3/12/2025)"
@@ -249,18 +246,23 @@ def _string_edges(array) -> _Edges:
             chunk.offset:chunk.offset + len(chunk) + 1]
         starts, ends = offsets[:-1], offsets[1:]
         filled = ends > starts
-        empty = empty or int(np.count_nonzero(filled)) < len(chunk) - chunk.null_count
-        if data_buffer is None or not filled.any():
+        count = int(np.count_nonzero(filled))
+        empty = empty or count < len(chunk) - chunk.null_count
+        if data_buffer is None or not count:
             continue
+        if count < len(chunk):
+            starts, ends = starts[filled], ends[filled]
         data = np.frombuffer(data_buffer, dtype=np.uint8)
-        starts, ends = starts[filled], ends[filled]
-        first = data[starts]
-        # the last character starts one, two or three bytes before the end
-        last = [data[np.maximum(ends - back, starts)] for back in (1, 2, 3)]
-        trim = trim or bool(_SPACE_START[first].any() or _SPACE_START[last[0]].any()
-                            or ((last[0] >= 0x80) & (_SPACE_START[last[1]]
-                                                     | _SPACE_START[last[2]])).any())
+        first, last = data[starts], data[ends - 1]
         apostrophe = apostrophe or bool((first == ord("'")).any())
+        if trim:
+            continue
+        trim = bool(_SPACE_START[first].any() or _SPACE_START[last].any())
+        wide = last >= 0x80  # the last character takes two or three bytes
+        if not trim and wide.any():
+            starts, ends = starts[wide], ends[wide]
+            trim = bool(_SPACE_START[data[np.maximum(ends - 2, starts)]].any()
+                        or _SPACE_START[data[np.maximum(ends - 3, starts)]].any())
     return _Edges(trim, empty, apostrophe)
 
 
@@ -383,8 +385,9 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     cells = raw.cells
     headers = raw.headers
 
-    cleaned = dict(enumerate(_map_columns(_clean_if_text,
-                                          [cells[p] for p in range(len(headers))])))
+    cleaned = dict(enumerate(map_columns(_clean_if_text,
+                                          [cells[p] for p in range(len(headers))],
+                                          rows=len(cells))))
 
     keep = _non_blank_rows(cleaned.values(), len(cells))
     row_numbers = raw.rows if keep is None else raw.rows[keep]
@@ -430,6 +433,10 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
     index = pd.RangeIndex(n)
     out: dict[str, pd.Series] = {}
     bad_cells: dict[str, np.ndarray] = {}
+    present = [name for name in COLUMN_NAMES if name in mapping]
+    converted = dict(zip(present, map_columns(
+        _convert_column, [(BY_NAME[name], _kept(cleaned[mapping[name]], keep))
+                          for name in present], rows=n), strict=True))
     for name in COLUMN_NAMES:
         column = BY_NAME[name]
         if name not in mapping:
@@ -437,26 +444,18 @@ def canonicalize(raw: RawTable) -> tuple[pd.DataFrame, pd.DataFrame]:
                 if column.kind != "date" else pd.Series(pd.NaT, index=index,
                                                         dtype="datetime64[ns]")
             continue
-        header = headers[mapping[name]]
-        source = _kept(cleaned[mapping[name]], keep)
+        out[name], failures = converted[name]
         if column.kind == "text":
-            out[name] = as_string(source) if _textual(source) else as_string(_clean_text(source))
             continue
-        if column.kind == "date":
-            converted, failures = _convert_dates(source)
-        elif column.kind == "int":
-            converted, failures = _convert_ints(source, column)
-        else:
-            converted, failures = _convert_category(source, column)
-        out[name] = converted
         mask = np.zeros(n, dtype=bool)
         for position, (value, problem) in failures.items():
             mask[position] = True
-            problems.append({"row": int(row_numbers[position]), "column": header,
+            problems.append({"row": int(row_numbers[position]),
+                             "column": headers[mapping[name]],
                              "value": _show(value), "problem": problem})
         bad_cells[name] = mask
 
-    log = pd.DataFrame(out, index=index)
+    log = pd.DataFrame(out, index=index, copy=False)  # copy-on-write keeps sources apart
     for name, position in extras.items():
         extra = _kept(cleaned[position], keep)
         log[name] = as_string(extra) if _textual(extra) else extra
@@ -475,17 +474,16 @@ def _clean_if_text(column: pd.Series) -> pd.Series:
     return _clean_text(column) if _textual(column) else column
 
 
-def _map_columns(func, columns: list[pd.Series]) -> list:
-    """``[func(c) for c in columns]``, on several cores when the columns are long.
-
-    The cleaning passes are pyarrow kernels, which release the GIL, so threads run
-    them side by side; short columns are not worth a thread.
-    """
-    workers = min(len(columns), os.cpu_count() or 1, MAX_THREADS)
-    if workers < 2 or not len(columns) or len(columns[0]) < PARALLEL_FROM_ROWS:
-        return [func(column) for column in columns]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(func, columns))
+def _convert_column(job: tuple[Column, pd.Series]) -> tuple[pd.Series, dict]:
+    """One cleaned column typed as the schema says, and its failures by position."""
+    column, source = job
+    if column.kind == "text":
+        return as_string(source if _textual(source) else _clean_text(source)), {}
+    if column.kind == "date":
+        return _convert_dates(source)
+    if column.kind == "int":
+        return _convert_ints(source, column)
+    return _convert_category(source, column)
 
 
 def _non_blank_rows(columns, length: int) -> np.ndarray | None:

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import LogValidationError, problems_frame
+from .parallel import map_columns
 from .schema import BY_NAME, resolve_header
 
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
@@ -273,7 +274,9 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     if table is None:
         return None
     table = table.unify_dictionaries()
-    cells = pd.DataFrame({i: _arrow_to_pandas(table.column(i)) for i in range(width)})
+    # copy=False: each column keeps its own block instead of being stacked into one
+    columns = map_columns(_arrow_to_pandas, table.columns, rows=table.num_rows)
+    cells = pd.DataFrame(dict(enumerate(columns)), copy=False)
     rows = np.arange(len(cells), dtype=np.int64) + header_index + 2
     return RawTable([h.strip() for h in headers], cells, rows, name, [])
 
