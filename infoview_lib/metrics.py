@@ -33,7 +33,10 @@ counted in business days (Monday to Friday) with :func:`numpy.busday_count`:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import operator
+from collections import deque
+from itertools import repeat
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -78,6 +81,7 @@ DUE_COLUMNS = ("contact", "organization", "action", "due_since", "message")
 DUE_INPUT = ("contact", "organization", "status", "outreach_date", "interview_date",
              "thank_you_date", "follow_up_date")
 GROWTH_COLUMNS = ("interviews", "network_size", "referrals")
+HEADLINE_INPUT = (*DUE_INPUT, "duration_min", "referrals")
 
 SUMMARY_LABELS = {
     "contacts": "People in the log",
@@ -134,6 +138,8 @@ def format_day(value) -> str:
 
 
 _ODD_SPACES = "[\t\n\r\f\v\u00a0]|  "  # real characters, not regex escapes
+# an explicit class, not \s: pandas then runs the regex in pyarrow
+_SPACE_RUN = "[ \t\n\r\f\v\u00a0]+"
 
 
 def person_key(names: pd.Series) -> pd.Series:
@@ -148,15 +154,80 @@ def person_key(names: pd.Series) -> pd.Series:
     # them is three times faster than replacing in every name)
     odd = key.str.contains(_ODD_SPACES, regex=True, na=False)
     if odd.any():
-        # an explicit class, not \s: pandas then runs the regex in pyarrow
-        key[odd] = key[odd].str.replace("[ \t\n\r\f\v\u00a0]+", " ", regex=True)
+        key[odd] = key[odd].str.replace(_SPACE_RUN, " ", regex=True)
     return key.mask(key == "")
 
 
+def _odd_spellings(spellings: pd.Series) -> np.ndarray:
+    """Which of these trimmed names (no ``<NA>``) are empty or hold white space that
+    :func:`person_key` changes: ``str.contains(_ODD_SPACES) | (spellings == "")``.
+
+    For pyarrow-backed strings the UTF-8 bytes are read directly, several times
+    faster than the regex: tab, newline, vertical tab, form feed and carriage
+    return are the bytes 9-13, a no-break space the pair C2 A0, and a double
+    space the pair 20 20 (no pair can span two names: a trimmed name neither
+    starts nor ends with white space, and UTF-8 never starts a character with A0).
+    """
+    import pyarrow as pa
+
+    arrow = None
+    if getattr(spellings.dtype, "storage", None) == "pyarrow":
+        arrow = pa.array(spellings.array)
+        if isinstance(arrow, pa.ChunkedArray):
+            arrow = arrow.combine_chunks()
+    if arrow is None or arrow.null_count or not (
+        pa.types.is_string(arrow.type) or pa.types.is_large_string(arrow.type)
+    ):
+        return (spellings.str.contains(_ODD_SPACES, regex=True, na=False)
+                | (spellings == "")).to_numpy(dtype=bool)
+    width = np.int64 if pa.types.is_large_string(arrow.type) else np.int32
+    offsets = np.frombuffer(arrow.buffers()[1], dtype=width)
+    offsets = offsets[arrow.offset:arrow.offset + len(arrow) + 1].astype(np.int64)
+    odd = np.diff(offsets) == 0  # empty
+    data = arrow.buffers()[2]
+    if data is None or offsets[-1] == offsets[0]:
+        return odd
+    text = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    hit = (text >= 9) & (text <= 13)
+    hit[1:] |= (text[1:] == 0x20) & (text[:-1] == 0x20)
+    hit[1:] |= (text[1:] == 0xA0) & (text[:-1] == 0xC2)
+    where = np.flatnonzero(hit) + offsets[0]
+    odd[np.searchsorted(offsets, where, side="right") - 1] = True
+    return odd
+
+
 def _person_codes(names: pd.Series) -> np.ndarray:
-    """One integer per distinct :func:`person_key` (``-1`` for no name)."""
-    codes, _ = pd.factorize(person_key(names))
-    return codes
+    """``pd.factorize(person_key(names))[0]``, computed faster.
+
+    One integer per distinct :func:`person_key`, numbered in order of first
+    appearance; ``-1`` for no name. Only the cheap steps of the key (trim, lower
+    case) run on every name; white space inside names and empty names are handled
+    on the distinct spellings, whose numbers are then merged and mapped back.
+    """
+    codes, spellings = pd.factorize(names.astype("string").str.strip().str.lower())
+    spellings = pd.Series(spellings, dtype="string")
+    odd = _odd_spellings(spellings)
+    if not odd.any():  # the usual case: every spelling is its own key
+        return codes
+    # the key of each odd spelling (<NA> for an empty one), and the plain spellings
+    # that equal one of those keys: only these spellings can merge
+    keys = spellings.copy()
+    keys[odd] = spellings[odd].str.replace(_SPACE_RUN, " ", regex=True)
+    keys = keys.mask(keys == "")
+    merging = odd | spellings.isin(keys[odd].dropna()).to_numpy(dtype=bool)
+    merging = np.flatnonzero(merging)
+    group, _ = pd.factorize(keys.take(merging))
+    # every spelling points at the first spelling of its key (-1: no key) ...
+    leader = np.arange(len(spellings), dtype=np.int64)
+    known = group >= 0
+    head = np.full(group.max() + 1 if known.any() else 0, len(spellings), dtype=np.int64)
+    np.minimum.at(head, group[known], merging[known])
+    leader[merging[known]] = head[group[known]]
+    leader[merging[~known]] = -1
+    # ... and keys are numbered in the order of their first spellings
+    number = np.cumsum(leader == np.arange(len(spellings))) - 1
+    recode = np.where(leader >= 0, number[np.maximum(leader, 0)], -1)
+    return np.append(recode, -1)[codes]
 
 
 def _coerce(series: pd.Series, column: schema.Column) -> pd.Series:
@@ -185,6 +256,17 @@ def _coerce(series: pd.Series, column: schema.Column) -> pd.Series:
     return series.astype(target)
 
 
+def _midnight(dates: pd.Series) -> pd.Series:
+    """``dates.dt.normalize()``, skipped when every date is at midnight already
+    (checking is cheaper than normalizing, and a loaded log has bare dates)."""
+    if dates.dtype.kind == "M":
+        ticks = dates.to_numpy().view("int64")
+        per_day = np.timedelta64(1, "D") // np.timedelta64(1, np.datetime_data(dates.dtype)[0])
+        if ((ticks % per_day == 0) | (ticks == np.iinfo(np.int64).min)).all():  # or NaT
+            return dates
+    return dates.dt.normalize()
+
+
 def _frame(log: pd.DataFrame, columns: tuple[str, ...] | None = None) -> pd.DataFrame:
     """The schema columns a metric needs, coerced, on a fresh 0..n-1 index.
 
@@ -200,14 +282,21 @@ def _frame(log: pd.DataFrame, columns: tuple[str, ...] | None = None) -> pd.Data
         if name in log.columns:
             data[name] = _coerce(log[name], column).reset_index(drop=True)
             if column.kind == "date":  # every metric compares calendar days
-                data[name] = data[name].dt.normalize()
+                data[name] = _midnight(data[name])
         else:
             data[name] = pd.Series(index=pd.RangeIndex(len(log)), dtype=column.dtype, name=name)
     return pd.DataFrame(data, index=pd.RangeIndex(len(log)))
 
 
-def _is(status: pd.Series, *values: str) -> pd.Series:
-    return status.isin(values).to_numpy(dtype=bool)
+def _is(status: pd.Series, *values: str) -> np.ndarray:
+    """Rows whose status is one of ``values`` (``status`` as :func:`_frame` gives it:
+    a categorical; compared through its integer codes)."""
+    codes = status.cat.codes.to_numpy()
+    result = np.zeros(len(codes), dtype=bool)
+    for code in status.cat.categories.get_indexer(list(values)):
+        if code >= 0:
+            result |= codes == code
+    return result
 
 
 def _rate(ok, eligible) -> float:
@@ -221,6 +310,13 @@ def _student_column(log: pd.DataFrame) -> pd.Series | None:
     if "student" in log.columns:
         return log["student"].astype("string").reset_index(drop=True)
     return None
+
+
+def _student_groups(student: pd.Series | None) -> np.ndarray | None:
+    """One number per student (a missing name is one more student), or None."""
+    if student is None:
+        return None
+    return pd.factorize(student.fillna(""))[0]
 
 
 # ------------------------------------------------------------ per-row indicator parts
@@ -375,29 +471,34 @@ def network_growth(log: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
         Empty when there is no completed interview with a date.
     """
     df = _frame(log, ("contact", "status", "interview_date", "referrals"))
-    done = _is(df["status"], "completed") & df["interview_date"].notna().to_numpy()
-    held = df.loc[done]
-    if held.empty:
+    held = np.flatnonzero(_is(df["status"], "completed") & df["interview_date"].notna().to_numpy())
+    if len(held) == 0:
         return _empty_growth()
-    periods = held["interview_date"].dt.to_period(freq)
-    full = pd.period_range(periods.min(), periods.max(), freq=periods.dt.freq)
-
-    def per_period(counts: pd.Series) -> pd.Series:
-        return counts.reindex(full, fill_value=0).astype("int64")
-
-    interviews = per_period(periods.value_counts())
-    referrals = per_period(
-        held["referrals"].astype("float64").fillna(0).groupby(periods).sum()
-    ).cumsum()
-    who = _person_codes(held["contact"])
-    first_seen = held["interview_date"][who >= 0].groupby(who[who >= 0]).min()
-    network = per_period(first_seen.dt.to_period(periods.dt.freq).value_counts()).cumsum()
+    # the period of each interview, found once per distinct day and mapped back
+    day, days = pd.factorize(df["interview_date"].to_numpy()[held])
+    periods = pd.DatetimeIndex(days).to_period(freq)
+    period = periods.asi8[day]  # ordinals: consecutive integers, one per period
+    first, last = period.min(), period.max()
+    full = pd.period_range(
+        pd.Period(ordinal=first, freq=periods.freq), pd.Period(ordinal=last, freq=periods.freq)
+    )
+    slot = period - first
+    size = int(last - first) + 1
+    interviews = np.bincount(slot, minlength=size)
+    referrals = df["referrals"].astype("float64").fillna(0).to_numpy()[held]
+    referrals = np.bincount(slot, weights=referrals, minlength=size).astype("int64").cumsum()
+    # a person joins the network in the period of their first interview
+    who = _person_codes(df["contact"].take(held))
+    named = who >= 0
+    joined = np.full(who.max() + 1 if named.any() else 0, size, dtype=np.int64)
+    np.minimum.at(joined, who[named], slot[named])
+    network = np.bincount(joined, minlength=size).cumsum()
     index = pd.DatetimeIndex(full.end_time.normalize(), name="period").astype("datetime64[ns]")
     return pd.DataFrame(
         {
-            "interviews": interviews.to_numpy(),
-            "network_size": network.to_numpy(),
-            "referrals": referrals.to_numpy(),
+            "interviews": interviews.astype("int64"),
+            "network_size": network.astype("int64"),
+            "referrals": referrals,
         },
         index=index,
     )
@@ -407,52 +508,92 @@ def _none_for_na(series: pd.Series) -> list:
     return series.astype(object).where(series.notna(), None).tolist()
 
 
-def _referral_tables(log: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(nodes, edges)`` of the referral graph, built without a row loop."""
+class _Referrals(NamedTuple):
+    """The referral graph as arrays: node ``names`` (contacts of the log in order of
+    first appearance, then referrers outside the log in order of first appearance
+    as referrers), their ``organization``/``status`` (string, ``<NA>`` if none) and
+    ``in_log``, and the distinct introductions as positions in ``names``, in order
+    of first appearance."""
+
+    names: pd.Series
+    organization: pd.Series
+    status: pd.Series
+    in_log: np.ndarray
+    source: np.ndarray
+    target: np.ndarray
+
+
+def _last_row(codes: np.ndarray, present: np.ndarray, size: int) -> np.ndarray:
+    """For each code ``0..size-1``, the last row where it has a ``present`` value
+    (``-1`` if none)."""
+    chosen = np.flatnonzero(present & (codes >= 0))
+    last = np.full(size, -1, dtype=np.int64)
+    np.maximum.at(last, codes[chosen], chosen)
+    return last
+
+
+def _referrals(log: pd.DataFrame) -> _Referrals:
+    """The referral graph's nodes and edges, built without a row loop."""
     df = _frame(log, ("contact", "organization", "status", "referred_by"))
     rows = len(df)
-    # one integer per person, shared by the contact and referred_by columns
-    codes = _person_codes(pd.concat([df["contact"], df["referred_by"]], ignore_index=True))
-    contact, referrer = codes[:rows], codes[rows:]
+    introduced = df["referred_by"].notna().to_numpy()
+    # one integer per person, shared by the contact and referred_by columns: the
+    # contacts are numbered first, in order of first appearance
+    codes = _person_codes(
+        pd.concat([df["contact"], df["referred_by"][introduced]], ignore_index=True)
+    )
+    contact = codes[:rows].astype(np.int64)
+    referrer = np.full(rows, -1, dtype=np.int64)
+    referrer[introduced] = codes[rows:]
+    span = np.int64(codes.max() + 1 if len(codes) else 1)
     has_edge = (contact >= 0) & (referrer >= 0) & (contact != referrer)
-    pairs = pd.DataFrame({"source": referrer[has_edge], "target": contact[has_edge]})
-    pairs = pairs.drop_duplicates()
-    involved = np.zeros(codes.max() + 2 if len(codes) else 1, dtype=bool)
-    involved[pairs["source"].to_numpy()] = True
-    involved[pairs["target"].to_numpy()] = True
-    in_log = np.zeros_like(involved)
+    pairs = pd.unique(referrer[has_edge] * span + contact[has_edge])  # distinct, in order
+    source, target = pairs // span, pairs % span
+    involved = np.zeros(span, dtype=bool)
+    involved[source] = True
+    involved[target] = True
+    in_log = np.zeros(span, dtype=bool)
     in_log[contact[contact >= 0]] = True
+    people = np.flatnonzero(involved & in_log)  # contact numbers: order of first appearance
+    outsiders = np.flatnonzero(involved & ~in_log)
 
-    chosen = (contact >= 0) & involved[contact]
-    people = df.loc[chosen].groupby(contact[chosen], sort=False)
-    contacts = pd.DataFrame(
-        {
-            "name": people["contact"].first().str.strip(),
-            "organization": people["organization"].last(),
-            "status": people["status"].last().astype("string"),
-            "in_log": True,
-        }
+    # a contact is named as first spelt, and has the last organization and status given
+    first = np.full(span, rows, dtype=np.int64)
+    named = np.flatnonzero(contact >= 0)
+    np.minimum.at(first, contact[named], named)
+    organization = df["organization"].array.take(
+        _last_row(contact, df["organization"].notna().to_numpy(), span)[people], allow_fill=True
     )
-    outside = has_edge & ~in_log[referrer]
-    outsiders = df.loc[outside, "referred_by"].str.strip().groupby(referrer[outside]).first()
-    nodes = pd.concat(
+    status_codes = df["status"].cat.codes.to_numpy()
+    last_status = _last_row(contact, status_codes >= 0, span)[people]
+    status = pd.array(list(df["status"].cat.categories), dtype="string").take(
+        np.where(last_status >= 0, status_codes[last_status], -1), allow_fill=True
+    )
+    # a referrer outside the log is named as first spelt in a row that introduces someone
+    outside = np.flatnonzero(has_edge & ~in_log[referrer])
+    first_outside = np.full(span, rows, dtype=np.int64)
+    np.minimum.at(first_outside, referrer[outside], outside)
+    names = pd.concat(
         [
-            contacts,
-            pd.DataFrame(
-                {"name": outsiders, "organization": pd.NA, "status": pd.NA, "in_log": False},
-                index=outsiders.index,
-            ).astype({"organization": "string", "status": "string"}),
-        ]
+            df["contact"].take(first[people]),
+            df["referred_by"].take(first_outside[outsiders]),
+        ],
+        ignore_index=True,
+    ).str.strip()
+    missing = pd.Series(pd.NA, index=range(len(outsiders)), dtype="string")
+    position = np.full(span, -1, dtype=np.int64)
+    position[people] = np.arange(len(people))
+    position[outsiders] = len(people) + np.arange(len(outsiders))
+    return _Referrals(
+        names=names,
+        organization=pd.concat(
+            [pd.Series(organization, dtype="string"), missing], ignore_index=True
+        ),
+        status=pd.concat([pd.Series(status), missing], ignore_index=True),
+        in_log=np.arange(len(names)) < len(people),
+        source=position[source],
+        target=position[target],
     )
-    name_of = nodes["name"]
-    edges = pd.DataFrame(
-        {
-            "referred_by": name_of.reindex(pairs["source"]).to_numpy(),
-            "contact": name_of.reindex(pairs["target"]).to_numpy(),
-        },
-        dtype="string",
-    )
-    return nodes.set_index("name"), edges
 
 
 def referral_edges(log: pd.DataFrame) -> pd.DataFrame:
@@ -465,7 +606,48 @@ def referral_edges(log: pd.DataFrame) -> pd.DataFrame:
         introducer) and ``contact`` (the person introduced), named as
         :func:`referral_graph` names its nodes.
     """
-    return _referral_tables(log)[1]
+    parts = _referrals(log)
+    return pd.DataFrame(
+        {
+            "referred_by": parts.names.array.take(parts.source),
+            "contact": parts.names.array.take(parts.target),
+        }
+    )
+
+
+def _digraph(
+    names: list, attributes: list[dict], source: np.ndarray, target: np.ndarray
+) -> networkx.DiGraph:
+    """``G.add_nodes_from(zip(names, attributes)); G.add_edges_from(...)``, faster.
+
+    ``names`` must be distinct, and the edges (``source[i] → target[i]``, positions
+    in ``names``) distinct. The result is equal to the plain construction, in the
+    same iteration order, with the same structure: networkx keeps a DiGraph as
+    dicts (``_node``: name → attribute dict; ``_succ`` (which is ``_adj``) and
+    ``_pred``: name → {neighbour: edge attribute dict}, one attribute dict shared by
+    both directions of an edge). Here those dicts are filled in bulk, with the loops
+    in C (``map``) instead of networkx's per-edge Python checks; the graph is a
+    plain ``networkx.DiGraph`` and can be used and changed as any other.
+    """
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    count = len(names)
+    # one adjacency dict per node and direction, one attribute dict per edge
+    succ = np.fromiter(map(dict, repeat((), count)), dtype=object, count=count)
+    pred = np.fromiter(map(dict, repeat((), count)), dtype=object, count=count)
+    data = list(map(dict, repeat((), len(source))))
+    labels = np.empty(count, dtype=object)
+    labels[:] = names
+    # succ[source][target] = pred[target][source] = the edge's dict, edge by edge in order
+    deque(map(operator.setitem, succ[source].tolist(), labels[target].tolist(), data), maxlen=0)
+    deque(map(operator.setitem, pred[target].tolist(), labels[source].tolist(), data), maxlen=0)
+    graph._node.update(zip(names, attributes, strict=True))
+    if len(graph._node) != count:
+        raise ValueError("node names must be distinct")
+    graph._succ.update(zip(names, succ.tolist(), strict=True))
+    graph._pred.update(zip(names, pred.tolist(), strict=True))
+    return graph
 
 
 def referral_graph(log: pd.DataFrame) -> networkx.DiGraph:
@@ -484,53 +666,48 @@ def referral_graph(log: pd.DataFrame) -> networkx.DiGraph:
 
     Names match ignoring case and spacing (:func:`person_key`), so ``referred_by``
     ``"ana ruiz"`` points at the contact ``"Ana Ruiz"``; a row naming itself as its
-    own referrer adds nothing. The tables are built vectorised
-    (:func:`referral_edges`); the time left is networkx creating its Python objects,
-    about a second per 100,000 introductions.
+    own referrer adds nothing. Nodes come in the log's order (contacts first, then
+    referrers outside the log), edges in the order of the rows introducing them.
+
+    The tables are built vectorised (:func:`referral_edges`) and the graph's dicts
+    are filled in bulk rather than through ``add_nodes_from``/``add_edges_from``
+    (the result is the same graph, as a plain ``networkx.DiGraph``).
 
     Returns
     -------
     networkx.DiGraph
     """
-    import networkx as nx
-
-    nodes, edges = _referral_tables(log)
-    graph = nx.DiGraph()
-    graph.add_nodes_from(
-        (name, {"organization": org, "status": status, "in_log": in_log})
-        for name, org, status, in_log in zip(
-            nodes.index.tolist(),
-            _none_for_na(nodes["organization"]),
-            _none_for_na(nodes["status"]),
-            nodes["in_log"].tolist(),
+    parts = _referrals(log)
+    attributes = [
+        {"organization": organization, "status": status, "in_log": in_log}
+        for organization, status, in_log in zip(
+            _none_for_na(parts.organization),
+            _none_for_na(parts.status),
+            parts.in_log.tolist(),
             strict=True,
         )
-    )
-    graph.add_edges_from(
-        zip(edges["referred_by"].tolist(), edges["contact"].tolist(), strict=True)
-    )
-    return graph
+    ]
+    return _digraph(parts.names.tolist(), attributes, parts.source, parts.target)
 
 
 # ----------------------------------------------------------------------------- due
 
 
 def _approached_since_by_someone_else(
-    df: pd.DataFrame, group: pd.Series | None, asking: np.ndarray,
+    df: pd.DataFrame, group: np.ndarray | None, asking: np.ndarray,
     who: np.ndarray | None = None,
 ) -> np.ndarray:
     """For each row flagged in ``asking``: was another person at the same
     organization approached on or after this row's outreach date?
 
-    ``group`` keeps students' logs apart. Rows not asked about are ``False``.
+    ``group`` (one number per row, e.g. per student) keeps students' logs apart.
+    ``who`` may pass the contact column's :func:`_person_codes`. Rows not asked
+    about are ``False``.
     """
     result = np.zeros(len(df), dtype=bool)
     if not asking.any():
         return result
     org = _person_codes(df["organization"])
-    if group is not None:
-        groups, _ = pd.factorize(group.fillna(""))
-        org = np.where(org >= 0, pd.factorize(groups * (org.max() + 1) + org)[0], -1)
     when = df["outreach_date"].to_numpy(dtype="datetime64[ns]").view("int64")
     never = np.iinfo(np.int64).min  # NaT
     # only organizations someone asks about matter
@@ -539,12 +716,19 @@ def _approached_since_by_someone_else(
     relevant = np.flatnonzero((org >= 0) & wanted[org] & (when != never))
     if len(relevant) == 0:
         return result
+    org = org[relevant]
+    if group is not None:
+        # one number per (student, organization), and only the pairs someone asks about
+        org, _ = pd.factorize(group[relevant].astype(np.int64) * (org.max() + 1) + org)
+        wanted = np.zeros(org.max() + 1, dtype=bool)
+        wanted[org[asking[relevant]]] = True
+        relevant, org = relevant[wanted[org]], org[wanted[org]]
     who = _person_codes(df["contact"].take(relevant)) if who is None else who[relevant]
     keep = who >= 0
     relevant, who = relevant[keep], who[keep]
     if len(relevant) == 0:
         return result
-    org, when = org[relevant], when[relevant]
+    org, when = org[keep], when[relevant]
     # the latest outreach at each organization, and one person who got it
     top = np.full(org.max() + 1, never, dtype=np.int64)
     np.maximum.at(top, org, when)
@@ -583,12 +767,14 @@ def _due_messages(action: str, contact: pd.Series, organization: pd.Series,
 
 
 def _due_actions(
-    df: pd.DataFrame, student: pd.Series | None, day: pd.Timestamp,
-    who: np.ndarray | None = None,
+    df: pd.DataFrame, group: np.ndarray | None, day: pd.Timestamp,
+    who: np.ndarray | None = None, ordered: bool = True,
 ):
     """The due actions as arrays ``(rows, action codes, due_since days)``, sorted
-    by due day, then action (3B7 order), then log order. ``who`` may pass the
-    contact column's :func:`_person_codes` if the caller has them already."""
+    by due day, then action (3B7 order), then log order (unsorted if not
+    ``ordered``). ``group`` keeps students apart (one number per row, see
+    :func:`_student_groups`); ``who`` may pass the contact column's
+    :func:`_person_codes` if the caller has them already."""
     outreach = df["outreach_date"]
     waiting = np.flatnonzero(
         _is(df["status"], "requested") & (outreach <= day).to_numpy(dtype=bool)
@@ -598,7 +784,7 @@ def _due_actions(
     second = elapsed >= SECOND_CONTACT_BUSINESS_DAYS
     asking = np.zeros(len(df), dtype=bool)
     asking[waiting[second]] = True
-    second &= ~_approached_since_by_someone_else(df, student, asking, who)[waiting]
+    second &= ~_approached_since_by_someone_else(df, group, asking, who)[waiting]
     followed = (df["follow_up_date"] > outreach).to_numpy(dtype=bool)[waiting]
     follow = (elapsed >= FOLLOW_UP_BUSINESS_DAYS) & ~followed
 
@@ -618,6 +804,8 @@ def _due_actions(
             thank_since.to_numpy(dtype="datetime64[ns]")[thank].astype("datetime64[D]"),
         ]
     )
+    if not ordered:
+        return rows, action, since
     order = np.lexsort((rows, action, since))
     return rows[order], action[order], since[order]
 
@@ -656,27 +844,31 @@ def due_followups(log: pd.DataFrame, today: object = None) -> pd.DataFrame:
     day = as_day(today)
     df = _frame(log, DUE_INPUT)
     student = _student_column(log)
-    rows, action, since = _due_actions(df, student, day)
+    rows, action, since = _due_actions(df, _student_groups(student), day)
     if len(rows) == 0:
         return _empty_due(student is not None)
-    interview = df["interview_date"]
     contact = df["contact"].take(rows).str.strip().fillna("this contact").reset_index(drop=True)
     organization = df["organization"].take(rows).str.strip().reset_index(drop=True)
-    message = pd.Series(pd.NA, index=contact.index, dtype="string")
+    # the messages, written one action at a time, then put back in the due order
+    pieces, places = [], []
     for code, name in enumerate(ACTIONS):
-        chosen = action == code
-        if chosen.any():
-            message[chosen] = _due_messages(
-                name, contact[chosen], organization[chosen],
-                interview.take(rows[chosen]).set_axis(contact.index[chosen]),
-            )
+        chosen = np.flatnonzero(action == code)
+        if len(chosen):
+            pieces.append(_due_messages(
+                name, contact.take(chosen).reset_index(drop=True),
+                organization.take(chosen).reset_index(drop=True),
+                df["interview_date"].take(rows[chosen]).reset_index(drop=True),
+            ))
+            places.append(chosen)
+    place = np.empty(len(rows), dtype=np.int64)
+    place[np.concatenate(places)] = np.arange(len(rows))
     due = pd.DataFrame(
         {
             "contact": contact,
             "organization": organization,
-            "action": pd.Series(np.array(ACTIONS, dtype=object)[action], dtype="string"),
+            "action": pd.array(list(ACTIONS), dtype="string").take(action),
             "due_since": since.astype("datetime64[ns]"),
-            "message": message,
+            "message": pd.concat(pieces, ignore_index=True).take(place).reset_index(drop=True),
         }
     )
     if student is not None:
@@ -688,12 +880,13 @@ def due_followups(log: pd.DataFrame, today: object = None) -> pd.DataFrame:
 
 
 def _headline(
-    df: pd.DataFrame, student: pd.Series | None, day: pd.Timestamp,
-    groups: np.ndarray, n_groups: int,
+    df: pd.DataFrame, students: np.ndarray | None, day: pd.Timestamp,
+    groups: np.ndarray | None = None, n_groups: int = 1,
 ) -> dict[str, np.ndarray]:
-    """The headline counts and rates for each group of rows (``groups`` holds a
-    group number 0..n_groups-1 per row): one engine for :func:`summary` (one
-    group) and :func:`by_student` (one group per student)."""
+    """The headline counts and rates for each group of rows: one engine for
+    :func:`summary` (``groups`` None: all rows are one group) and
+    :func:`by_student` (``groups`` holds a number 0..n_groups-1 per row).
+    ``students`` keeps students apart in the due list (:func:`_student_groups`)."""
     status = df["status"]
     done = _is(status, "completed")
     who = _person_codes(df["contact"])
@@ -701,11 +894,22 @@ def _headline(
     span = np.int64(who.max() + 1) if len(who) else np.int64(1)
 
     def count(mask: np.ndarray) -> np.ndarray:
+        if groups is None:
+            return np.array([np.count_nonzero(mask)], dtype="int64")
         return np.bincount(groups[mask], minlength=n_groups).astype("int64")
 
     def distinct(mask: np.ndarray) -> np.ndarray:
+        if groups is None:
+            seen = np.zeros(span, dtype=bool)
+            seen[who[mask]] = True
+            return np.array([np.count_nonzero(seen)], dtype="int64")
         pairs = pd.unique(groups[mask].astype("int64") * span + who[mask])
         return np.bincount(pairs // span, minlength=n_groups).astype("int64")
+
+    def total(values: np.ndarray) -> np.ndarray:
+        if groups is None:
+            return np.array([values.sum()])
+        return np.bincount(groups, weights=values, minlength=n_groups)
 
     out: dict[str, np.ndarray] = {
         "contacts": distinct(named),
@@ -727,9 +931,12 @@ def _headline(
         counts[f"{rate}_n"], counts[f"{rate}_k"] = n, k
     out["network_size"] = distinct(done & named)
     referrals = np.where(done, df["referrals"].astype("float64").fillna(0).to_numpy(), 0.0)
-    out["referrals"] = np.bincount(groups, weights=referrals, minlength=n_groups).astype("int64")
-    due_rows = _due_actions(df, student, day, who=who)[0]
-    out["due"] = np.bincount(groups[due_rows], minlength=n_groups).astype("int64")
+    out["referrals"] = total(referrals).astype("int64")
+    due_rows = _due_actions(df, students, day, who=who, ordered=False)[0]  # a row per action
+    if groups is None:
+        out["due"] = np.array([len(due_rows)], dtype="int64")
+    else:
+        out["due"] = np.bincount(groups[due_rows], minlength=n_groups).astype("int64")
     out.update(counts)
     return out
 
@@ -761,21 +968,24 @@ def summary(log: pd.DataFrame, as_of: object = None) -> dict:
         metric function returns.
     """
     day = as_day(as_of)
-    df = _frame(log)
-    numbers = _headline(df, _student_column(log), day, np.zeros(len(df), dtype=np.intp), 1)
+    df = _frame(log, HEADLINE_INPUT)
+    numbers = _headline(df, _student_groups(_student_column(log)), day)
     result: dict = {}
     for key, values in numbers.items():
         value = values[0]
         result[key] = float(value) if key in RATE_KEYS else int(value)
-    status_counts = df["status"].value_counts()
-    for status in ("requested", "declined", "no_reply", "planned"):
-        result[status] = int(status_counts.get(status, 0))
-    done = _is(df["status"], "completed")
-    held = df.loc[done, "interview_date"].dropna()
-    minutes = df.loc[done, "duration_min"].dropna()
-    result["median_duration_min"] = float(minutes.median()) if len(minutes) else float("nan")
-    result["first_interview"] = held.min() if len(held) else None
-    result["last_interview"] = held.max() if len(held) else None
+    status = df["status"]
+    status_counts = np.bincount(status.cat.codes.to_numpy() + 1, minlength=len(schema.STATUSES) + 1)
+    for name in ("requested", "declined", "no_reply", "planned"):
+        result[name] = int(status_counts[status.cat.categories.get_loc(name) + 1])
+    done = _is(status, "completed")
+    minutes = df["duration_min"].astype("float64").to_numpy()[done]
+    minutes = minutes[~np.isnan(minutes)]
+    result["median_duration_min"] = float(np.median(minutes)) if len(minutes) else float("nan")
+    held = df["interview_date"].to_numpy()[done]
+    held = held[~np.isnat(held)]
+    result["first_interview"] = pd.Timestamp(held.min()) if len(held) else None
+    result["last_interview"] = pd.Timestamp(held.max()) if len(held) else None
     result["as_of"] = day
     return result
 
@@ -804,7 +1014,7 @@ def by_student(class_log, as_of: object = None) -> pd.DataFrame:
     day = as_day(as_of)
     student = _student_column(log).fillna("(unnamed)")
     codes, names = pd.factorize(student, sort=True)
-    numbers = _headline(_frame(log), student, day, codes, len(names))
+    numbers = _headline(_frame(log, HEADLINE_INPUT), codes, day, codes, len(names))
     out = pd.DataFrame({"student": pd.Series(names, dtype="string")})
     for key in SUMMARY_LABELS:
         out[key] = numbers[key]
