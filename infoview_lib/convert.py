@@ -181,6 +181,9 @@ def _clean_text(series: pd.Series) -> pd.Series:
 
 
 def _clean_categorical(series: pd.Series) -> pd.Series:
+    if all(isinstance(c, str) and c and c == c.strip() and not c.startswith("'")
+           for c in series.cat.categories):
+        return series  # nothing to trim, blank or unescape (the usual case)
     categories = pd.Series(series.cat.categories, dtype=object)
     cleaned = _clean_text(categories) if len(categories) else categories.astype("string")
     if not cleaned.isna().any() and cleaned.is_unique and \
@@ -219,12 +222,15 @@ class _Edges(NamedTuple):
     may_start_with_apostrophe: bool
 
 
-# Bytes that may begin a whitespace character: ASCII whitespace (with the separators
-# Python's str.isspace also counts) and the UTF-8 lead bytes of every Unicode space
-# (U+0085 and U+00A0 start with C2; U+1680 with E1; U+2000-U+205F with E2; U+3000
-# with E3). A value whose edge holds one of them is trimmed for real.
-_SPACE_START = np.zeros(256, dtype=bool)
-_SPACE_START[[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0xC2, 0xE1, 0xE2, 0xE3]] = True
+def _may_begin_space(byte: np.ndarray) -> bool:
+    """Whether any of these bytes may begin a whitespace character.
+
+    ASCII whitespace and the separators Python's ``str.isspace`` also counts are all
+    ``<= 32`` (other control characters only cost a needless trim); every Unicode
+    space begins with the UTF-8 lead byte C2 (U+0085, U+00A0), E1 (U+1680), E2
+    (U+2000-U+205F) or E3 (U+3000).
+    """
+    return bool(((byte <= 32) | (byte == 0xC2) | ((byte >= 0xE1) & (byte <= 0xE3))).any())
 
 
 def _string_edges(array) -> _Edges:
@@ -257,12 +263,12 @@ def _string_edges(array) -> _Edges:
         apostrophe = apostrophe or bool((first == ord("'")).any())
         if trim:
             continue
-        trim = bool(_SPACE_START[first].any() or _SPACE_START[last].any())
+        trim = _may_begin_space(first) or _may_begin_space(last)
         wide = last >= 0x80  # the last character takes two or three bytes
         if not trim and wide.any():
             starts, ends = starts[wide], ends[wide]
-            trim = bool(_SPACE_START[data[np.maximum(ends - 2, starts)]].any()
-                        or _SPACE_START[data[np.maximum(ends - 3, starts)]].any())
+            trim = _may_begin_space(data[np.maximum(ends - 2, starts)]) or \
+                _may_begin_space(data[np.maximum(ends - 3, starts)])
     return _Edges(trim, empty, apostrophe)
 
 
@@ -364,8 +370,9 @@ def _convert_category(series: pd.Series, column: Column) -> tuple[pd.Series, dic
     dtype = dtype_of(column)
     category_codes = np.array([dtype.categories.get_loc(m) if m else -1 for m in mapped],
                               dtype=np.int64)
-    final = np.where(codes < 0, -1, category_codes[codes] if len(category_codes) else -1)
-    result = pd.Categorical.from_codes(final, dtype=dtype)
+    # a trailing -1 sends the missing code (-1) to missing in one gather
+    final = np.append(category_codes, -1)[codes]
+    result = pd.Categorical.from_codes(final, dtype=dtype, validate=False)
     return pd.Series(result, index=series.index), _failures_to_mask(codes, failures)
 
 
@@ -541,13 +548,19 @@ def _row_rules(log, row_numbers, header_of, bad_cells) -> list[dict]:
         else:
             add(missing, "contact", None,
                 "contact is required: write the name of the person you approached")
-    completed = (log["status"] == "completed").to_numpy(dtype=bool, na_value=False)
+    status = log["status"].cat
+    completed = status.codes.to_numpy() == status.categories.get_loc("completed")
     no_date = log["interview_date"].isna().to_numpy() & \
         ~bad_cells.get("interview_date", np.zeros(len(log), bool))
     add(completed & no_date, "interview_date", None,
         "a completed interview needs its interview date")
-    thanked_early = (log["thank_you_date"].to_numpy().astype("datetime64[D]") <
-                     log["interview_date"].to_numpy().astype("datetime64[D]"))
+    thanked, interviewed = (log[name].to_numpy() for name in ("thank_you_date",
+                                                              "interview_date"))
+    thanked_early = thanked < interviewed  # NaT compares False
+    # the same calendar day is not early, whatever the times of day
+    earlier = np.flatnonzero(thanked_early)
+    thanked_early[earlier] = thanked[earlier].astype("datetime64[D]") < \
+        interviewed[earlier].astype("datetime64[D]")
     add(thanked_early, "thank_you_date", log["thank_you_date"],
         "the thank-you date is before the interview date")
     return problems

@@ -332,7 +332,8 @@ def _arrow_to_pandas(column) -> pd.Series:
         dictionary = column.chunks[0].dictionary
         indices = pa.chunked_array([chunk.indices for chunk in column.chunks], pa.int32())
         codes = indices.fill_null(-1).to_numpy()
-        return pd.Series(pd.Categorical.from_codes(codes, dictionary.to_pandas()))
+        return pd.Series(pd.Categorical.from_codes(codes, dictionary.to_pandas(),
+                                                   validate=False))
     return pd.Series(pd.arrays.ArrowStringArray(column))
 
 
