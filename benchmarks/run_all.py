@@ -46,6 +46,7 @@ HERE = Path(__file__).resolve().parent
 SECTIONS = {module.KEY: module for module in (bench_load, bench_metrics, bench_report,
                                               bench_memory, bench_import, bench_notebooks)}
 IN_PROCESS = {"load", "metrics"}  # share the loaded logs; the others start processes
+NO_DATA = {"import", "notebooks"}  # sections that read no generated log
 DEFAULT_SIZES = "10000,100000,1000000"
 
 
@@ -112,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
     print(command, *(f"  {label}: {value}" for label, value in env), sep="\n", flush=True)
     started = time.perf_counter()
     try:
-        for rows in work.sizes:
-            for variant in VARIANTS:
-                work.path(rows, variant)
+        if set(SECTIONS) - NO_DATA - args.skip:
+            for rows in work.sizes:
+                for variant in VARIANTS:
+                    work.path(rows, variant)
         print(f"data ready in {time.perf_counter() - started:.0f} s", flush=True)
         sections = []
         for key, module in SECTIONS.items():
