@@ -334,10 +334,18 @@ def _convert_dates(series: pd.Series) -> tuple[pd.Series, dict]:
 def _convert_ints(series: pd.Series, column: Column) -> tuple[pd.Series, dict]:
     if pd.api.types.is_integer_dtype(series.dtype):
         values = series.astype("Int64")
-        numbers = values.to_numpy(dtype="float64", na_value=np.nan)
-        low = -np.inf if column.minimum is None else column.minimum
-        high = np.inf if column.maximum is None else column.maximum
-        outside = ~np.isnan(numbers) & ((numbers < low) | (numbers > high))
+        bounds = [b for b in (column.minimum, column.maximum) if b is not None]
+        if not bounds:
+            return values, {}
+        # a blank becomes a number inside the range, so only real cells can fall outside
+        numbers = values.to_numpy(dtype="int64", na_value=bounds[0])
+        outside = np.zeros(len(numbers), dtype=bool)
+        if column.minimum is not None:
+            outside |= numbers < column.minimum
+        if column.maximum is not None:
+            outside |= numbers > column.maximum
+        if not outside.any():
+            return values, {}
         failures = {int(p): (int(numbers[p]), _range_problem(int(numbers[p]), column))
                     for p in np.flatnonzero(outside)}
         return values.mask(outside), failures
