@@ -133,3 +133,18 @@ def test_cleaning_arrow_text_matches_strip_for_every_value(values, large, cut):
 def test_the_scan_says_nothing_needs_cleaning_for_tidy_text():
     array = pa.chunked_array([pa.array(["José", "Zoë Ng", "日本", None, "O'Neil"])])
     assert tuple(_string_edges(array)) == (False, False, False)
+
+
+def test_typed_cells_out_of_range_are_named_on_the_fast_path(tmp_path):
+    """ISO dates and plain integers are typed by pyarrow; the range rules still apply."""
+    path = tmp_path / "log.csv"
+    path.write_text(
+        "contact,status,outreach_date,interview_date,duration_min,referrals\n"
+        "Ana,completed,2025-03-01,2025-03-04,30,1\n"
+        "Ben,completed,2025-03-02,2025-03-05,300,\n"
+        "Cy,requested,1850-03-03,,,-1\n", encoding="utf-8")
+    problems = check_log(path)
+    assert problems[["row", "column", "value"]].values.tolist() == [
+        [3, "duration_min", "300"], [4, "outreach_date", "1850-03-03 00:00:00"],
+        [4, "referrals", "-1"]]
+    assert "between 1 and 240" in problems["problem"].iloc[0]
