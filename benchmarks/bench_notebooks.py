@@ -18,7 +18,6 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from results import Check, Section, Table, ratio, seconds
 from workload import Workload
 
@@ -66,9 +65,9 @@ def run(work: Workload) -> Section:  # noqa: ARG001 - the sections share one sig
         name = str(path.relative_to(ROOT))
         try:
             took = execute(nbformat.read(path, as_version=4), path.parent)
-        except CellExecutionError as error:
+        except Exception as error:  # noqa: BLE001 - a cell error, a dead kernel, a timeout
             took = math.nan
-            last = str(error).strip().splitlines()[-1:] or ["an error"]
+            last = str(error).strip().splitlines()[-1:] or [type(error).__name__]
             section.problems.append(f"`{name}` fails: {last[0][:200]}")
         check = Check(name, took, BUDGET_S, " s", strict=True)
         section.checks.append(check)

@@ -92,8 +92,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _notes(work: Workload, skipped: set[str]) -> list[str]:
+def _notes(work: Workload, skipped: set[str], sections: list[results.Section]) -> list[str]:
     notes = []
+    problems = [(s.title, len(s.problems)) for s in sections if s.problems]
+    if problems:
+        notes.append("Problems found (no budget), listed in their sections: " + "; ".join(
+            f"{count} in {title}" for title, count in problems) + ".")
     if not work.judged:
         notes.append(f"This run's largest log has {results.rows_label(work.largest)} rows; "
                      f"the size budgets are set for {results.rows_label(BUDGET_ROWS)}, so "
@@ -103,8 +107,12 @@ def _notes(work: Workload, skipped: set[str]) -> list[str]:
     return notes
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the benchmarks; 0 when every judged budget is met, 1 when one is missed."""
+def main(argv: list[str] | None = None, keep: bool = True) -> int:
+    """Run the benchmarks; 0 when every judged budget is met, 1 when one is missed.
+
+    ``keep=False`` (a quick check of one section) only changes the closing message:
+    the files go to a temporary ``--out`` that is removed afterwards.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
     args = parse_args(argv)
     work = Workload(args.sizes, args.repeat, args.seed)
@@ -140,11 +148,12 @@ def main(argv: list[str] | None = None) -> int:
                              list(work.sizes), args.out, bench_metrics.BUDGET_S, work.repeat)
     after = 1 + max((i for i, s in enumerate(sections) if s.key in IN_PROCESS), default=-1)
     sections.insert(after, growth)
-    text = results.document(command, env, sections, _notes(work, args.skip))
+    text = results.document(command, env, sections, _notes(work, args.skip, sections))
     (args.out / "RESULTS.md").write_text(text, encoding="utf-8")
 
     checks = [check for s in sections for check in s.checks]
-    print(f"== summary ({time.perf_counter() - started:.0f} s); written to {args.out}")
+    kept = f"written to {args.out}" if keep else "quick check: no file kept"
+    print(f"== summary ({time.perf_counter() - started:.0f} s); {kept}")
     for check in checks:
         print(check.line())
     for problem in (p for s in sections for p in s.problems):
@@ -157,7 +166,7 @@ def quick(key: str, argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     others = ",".join(k for k in SECTIONS if k != key)
     with tempfile.TemporaryDirectory() as out:
-        return main(["--skip", others, "--out", out, *argv])
+        return main(["--skip", others, "--out", out, *argv], keep=False)
 
 
 if __name__ == "__main__":
