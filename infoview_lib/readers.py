@@ -230,6 +230,15 @@ def read_delimited(text: str, name: str) -> RawTable:
 
 def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int,
                        name: str) -> RawTable | None:
+    """Parse with pyarrow, or return ``None`` for the exact path to decide.
+
+    The schema's types come first (ISO dates and plain integers parse natively); if
+    a cell does not fit, the text is read and the converter says what is wrong. A
+    file's first block is tried alone first, so a log of US dates is not parsed twice.
+    Each parse first lets pyarrow split the file at every line end (both cores parse
+    at once), which is right only when no quoted cell holds a line break: the record
+    count proves it, else the file is parsed again quote-aware.
+    """
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
@@ -238,32 +247,34 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     if width < 2:
         return None  # one column: a blank line would look like a row; let csv decide
     names = [f"c{i}" for i in range(width)]
-    # First try with the schema's types (ISO dates and plain integers parse natively);
-    # if any cell does not fit, read text and let the converter say what is wrong.
-    # Each try first lets pyarrow split the file at every line end (fast: both cores
-    # parse at once), which is right only when no quoted cell holds a line break;
-    # the record count proves it, else the file is read again quote-aware.
+
+    def parse(source, typed: bool, newlines_in_values: bool):
+        return pacsv.read_csv(
+            pa.py_buffer(source) if isinstance(source, bytes) else source,
+            read_options=pacsv.ReadOptions(skip_rows=header_index + 1, column_names=names,
+                                           block_size=BLOCK_BYTES),
+            # A blank line makes a one-cell row, which pyarrow rejects: the exact csv
+            # path then keeps the row numbers right.
+            parse_options=pacsv.ParseOptions(delimiter=delimiter,
+                                             newlines_in_values=newlines_in_values,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: _arrow_type(h, typed)
+                              for n, h in zip(names, headers, strict=True)},
+                strings_can_be_null=True, quoted_strings_can_be_null=False,
+                null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
+        )
+
+    failures = (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError)
     table = None
-    for typed in (True, False):
+    for typed in (True, False) if _first_block_fits_types(body, parse, failures) else (False,):
         for newlines_in_values in (False, True):
             try:
-                table = pacsv.read_csv(
-                    pa.py_buffer(body) if isinstance(body, bytes) else body,
-                    read_options=pacsv.ReadOptions(skip_rows=header_index + 1,
-                                                   column_names=names, block_size=BLOCK_BYTES),
-                    # A blank line makes a one-cell row, which pyarrow rejects: the exact
-                    # csv path then keeps the row numbers right.
-                    parse_options=pacsv.ParseOptions(delimiter=delimiter,
-                                                     newlines_in_values=newlines_in_values,
-                                                     ignore_empty_lines=False),
-                    convert_options=pacsv.ConvertOptions(
-                        column_types={n: _arrow_type(h, typed)
-                                      for n, h in zip(names, headers, strict=True)},
-                        strings_can_be_null=True, quoted_strings_can_be_null=False,
-                        null_values=[""], timestamp_parsers=[pacsv.ISO8601]),
-                )
-            except (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError):
+                table = parse(body, typed, newlines_in_values)
+            except failures as error:
                 table = None
+                if "conversion error" in str(error):
+                    break  # a cell that does not fit its type: read text instead
                 continue
             if newlines_in_values or table.num_rows == _records_if_one_per_line(
                     body, header_index):
@@ -279,6 +290,27 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     cells = pd.DataFrame(dict(enumerate(columns)), copy=False)
     rows = np.arange(len(cells), dtype=np.int64) + header_index + 2
     return RawTable([h.strip() for h in headers], cells, rows, name, [])
+
+
+def _first_block_fits_types(body, parse, failures) -> bool:
+    """Whether the file's first block parses with the schema's types.
+
+    ``False`` only when a cell there does not fit (a US date, "45 min"); a block cut
+    in the middle of a quoted cell proves nothing and counts as fitting.
+    """
+    if isinstance(body, bytes):
+        head = body[:BLOCK_BYTES]
+    else:
+        with open(body, "rb") as handle:
+            head = handle.read(BLOCK_BYTES)
+    head = head[:head.rfind(b"\n") + 1]
+    if len(head) < BLOCK_BYTES // 2:
+        return True  # a short file is parsed whole just as fast
+    try:
+        parse(head, True, True)
+    except failures as error:
+        return "conversion error" not in str(error)
+    return True
 
 
 def _records_if_one_per_line(body, header_index: int) -> int:
