@@ -504,20 +504,16 @@ def network_growth(log: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
     )
 
 
-def _none_for_na(series: pd.Series) -> list:
-    return series.astype(object).where(series.notna(), None).tolist()
-
-
 class _Referrals(NamedTuple):
     """The referral graph as arrays: node ``names`` (contacts of the log in order of
     first appearance, then referrers outside the log in order of first appearance
-    as referrers), their ``organization``/``status`` (string, ``<NA>`` if none) and
-    ``in_log``, and the distinct introductions as positions in ``names``, in order
-    of first appearance."""
+    as referrers), their ``organization`` (string, ``<NA>`` if none), ``status``
+    (categorical) and ``in_log``, and the distinct introductions as positions in
+    ``names``, in order of first appearance."""
 
     names: pd.Series
     organization: pd.Series
-    status: pd.Series
+    status: pd.Categorical
     in_log: np.ndarray
     source: np.ndarray
     target: np.ndarray
@@ -548,6 +544,11 @@ def _referrals(log: pd.DataFrame) -> _Referrals:
     span = np.int64(codes.max() + 1 if len(codes) else 1)
     has_edge = (contact >= 0) & (referrer >= 0) & (contact != referrer)
     pairs = pd.unique(referrer[has_edge] * span + contact[has_edge])  # distinct, in order
+    if len(pairs) == 0:
+        empty = pd.Series([], dtype="string")
+        return _Referrals(empty, empty, pd.Categorical([], dtype=df["status"].dtype),
+                          np.zeros(0, dtype=bool), np.zeros(0, dtype=np.int64),
+                          np.zeros(0, dtype=np.int64))
     source, target = pairs // span, pairs % span
     involved = np.zeros(span, dtype=bool)
     involved[source] = True
@@ -566,11 +567,10 @@ def _referrals(log: pd.DataFrame) -> _Referrals:
     )
     status_codes = df["status"].cat.codes.to_numpy()
     last_status = _last_row(contact, status_codes >= 0, span)[people]
-    status = pd.array(list(df["status"].cat.categories), dtype="string").take(
-        np.where(last_status >= 0, status_codes[last_status], -1), allow_fill=True
-    )
+    status = np.where(last_status >= 0, status_codes[last_status], -1)
     # a referrer outside the log is named as first spelt in a row that introduces someone
-    outside = np.flatnonzero(has_edge & ~in_log[referrer])
+    outside = np.flatnonzero(has_edge)
+    outside = outside[~in_log[referrer[outside]]]
     first_outside = np.full(span, rows, dtype=np.int64)
     np.minimum.at(first_outside, referrer[outside], outside)
     names = pd.concat(
@@ -589,7 +589,9 @@ def _referrals(log: pd.DataFrame) -> _Referrals:
         organization=pd.concat(
             [pd.Series(organization, dtype="string"), missing], ignore_index=True
         ),
-        status=pd.concat([pd.Series(status), missing], ignore_index=True),
+        status=pd.Categorical.from_codes(
+            np.concatenate([status, np.full(len(outsiders), -1)]), dtype=df["status"].dtype
+        ),
         in_log=np.arange(len(names)) < len(people),
         source=position[source],
         target=position[target],
@@ -602,9 +604,9 @@ def referral_edges(log: pd.DataFrame) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per distinct introduction, with string columns ``referred_by`` (the
-        introducer) and ``contact`` (the person introduced), named as
-        :func:`referral_graph` names its nodes.
+        One row per distinct introduction, in the order of the rows that first make
+        it, with string columns ``referred_by`` (the introducer) and ``contact``
+        (the person introduced), named as :func:`referral_graph` names its nodes.
     """
     parts = _referrals(log)
     return pd.DataFrame(
@@ -666,8 +668,8 @@ def referral_graph(log: pd.DataFrame) -> networkx.DiGraph:
 
     Names match ignoring case and spacing (:func:`person_key`), so ``referred_by``
     ``"ana ruiz"`` points at the contact ``"Ana Ruiz"``; a row naming itself as its
-    own referrer adds nothing. Nodes come in the log's order (contacts first, then
-    referrers outside the log), edges in the order of the rows introducing them.
+    own referrer adds nothing. Nodes come in the log's order: contacts first, then
+    referrers outside the log.
 
     The tables are built vectorised (:func:`referral_edges`) and the graph's dicts
     are filled in bulk rather than through ``add_nodes_from``/``add_edges_from``
@@ -678,11 +680,12 @@ def referral_graph(log: pd.DataFrame) -> networkx.DiGraph:
     networkx.DiGraph
     """
     parts = _referrals(log)
+    statuses = np.array([*parts.status.categories, None], dtype=object)  # code -1: None
     attributes = [
         {"organization": organization, "status": status, "in_log": in_log}
         for organization, status, in_log in zip(
-            _none_for_na(parts.organization),
-            _none_for_na(parts.status),
+            parts.organization.array.to_numpy(dtype=object, na_value=None).tolist(),
+            statuses[parts.status.codes].tolist(),
             parts.in_log.tolist(),
             strict=True,
         )
@@ -903,8 +906,18 @@ def _headline(
             seen = np.zeros(span, dtype=bool)
             seen[who[mask]] = True
             return np.array([np.count_nonzero(seen)], dtype="int64")
-        pairs = pd.unique(groups[mask].astype("int64") * span + who[mask])
-        return np.bincount(pairs // span, minlength=n_groups).astype("int64")
+        # each person counts in the group of their first row (no hashing) ...
+        rows = np.flatnonzero(mask)
+        first = np.full(span, len(who), dtype=np.int64)
+        np.minimum.at(first, who[rows], rows)
+        first = first[first < len(who)]
+        counts = np.bincount(groups[first], minlength=n_groups)
+        # ... and in each other group they appear in (rare: hash only those rows)
+        home = np.zeros(span, dtype=groups.dtype)
+        home[who[first]] = groups[first]
+        away = rows[groups[rows] != home[who[rows]]]
+        pairs = pd.unique(groups[away].astype("int64") * span + who[away])
+        return (counts + np.bincount(pairs // span, minlength=n_groups)).astype("int64")
 
     def total(values: np.ndarray) -> np.ndarray:
         if groups is None:
