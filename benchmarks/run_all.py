@@ -20,6 +20,7 @@ table and writes nothing).
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 import tempfile
@@ -104,6 +105,12 @@ def _notes(work: Workload, skipped: set[str], sections: list[results.Section]) -
                      "those figures are shown but not judged.")
     if skipped:
         notes.append("Sections skipped in this run: " + ", ".join(sorted(skipped)) + ".")
+    if hasattr(os, "getloadavg"):
+        notes.append("Load average at the end (1, 5, 15 min): "
+                     + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+                     + f" on {os.cpu_count()} cores; a load near or above the core count "
+                     "means other work shared the machine (ratios are measured side by side "
+                     "and suffer less than absolute times).")
     return notes
 
 

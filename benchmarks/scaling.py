@@ -14,7 +14,7 @@ FIGURE = "scaling.png"
 SUPER_LINEAR = 1.5
 COLOURS = [OKABE_ITO[name] for name in ("blue", "orange", "sky_blue", "vermillion", "green",
                                          "purple", "black", "grey")]  # no yellow: low contrast
-MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<", ">", "p")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*", "<", ">", "p", "h")  # 8+ differ from 0+
 LINE_STYLES = ("-", "--", "-.", ":")
 TEXT = (
     "Time per row at {small} rows against {large} rows, for the loader, the bare read and "
