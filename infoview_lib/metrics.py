@@ -188,22 +188,32 @@ def _odd_spellings(spellings: pd.Series) -> np.ndarray:
     if data is None or offsets[-1] == offsets[0]:
         return odd
     text = np.frombuffer(data, dtype=np.uint8)[offsets[0]:offsets[-1]]
-    hit = (text >= 9) & (text <= 13)
-    hit[1:] |= (text[1:] == 0x20) & (text[:-1] == 0x20)
-    hit[1:] |= (text[1:] == 0xA0) & (text[:-1] == 0xC2)
-    where = np.flatnonzero(hit) + offsets[0]
+    control = np.flatnonzero(text < 14)  # rare: keep 9-13
+    space = text == 0x20
+    nbsp = np.flatnonzero(text[1:] == 0xA0) + 1  # rare: keep those after C2
+    where = np.concatenate([
+        control[text[control] >= 9],
+        np.flatnonzero(space[1:] & space[:-1]) + 1,
+        nbsp[text[nbsp - 1] == 0xC2],
+    ]) + offsets[0]
     odd[np.searchsorted(offsets, where, side="right") - 1] = True
     return odd
 
 
-def _person_codes(names: pd.Series) -> np.ndarray:
+def _person_codes(names: pd.Series, repeated: bool = False) -> np.ndarray:
     """``pd.factorize(person_key(names))[0]``, computed faster.
 
     One integer per distinct :func:`person_key`, numbered in order of first
     appearance; ``-1`` for no name. Only the cheap steps of the key (trim, lower
     case) run on every name; white space inside names and empty names are handled
     on the distinct spellings, whose numbers are then merged and mapped back.
+    ``repeated`` says that the values repeat a lot (organizations): then even trim
+    and lower case run on the distinct values only. The result is the same.
     """
+    if repeated:
+        codes, values = pd.factorize(names.astype("string"))
+        recode = _person_codes(pd.Series(values, dtype="string"))
+        return np.append(recode, -1)[codes]
     codes, spellings = pd.factorize(names.astype("string").str.strip().str.lower())
     spellings = pd.Series(spellings, dtype="string")
     odd = _odd_spellings(spellings)
@@ -710,22 +720,32 @@ def _approached_since_by_someone_else(
     result = np.zeros(len(df), dtype=bool)
     if not asking.any():
         return result
-    org = _person_codes(df["organization"])
+    org = _person_codes(df["organization"], repeated=True)
     when = df["outreach_date"].to_numpy(dtype="datetime64[ns]").view("int64")
-    never = np.iinfo(np.int64).min  # NaT
-    # only organizations someone asks about matter
-    wanted = np.zeros(org.max() + 2, dtype=bool)
-    wanted[org[asking & (org >= 0)]] = True
-    relevant = np.flatnonzero((org >= 0) & wanted[org] & (when != never))
+    never, last = np.iinfo(np.int64).min, np.iinfo(np.int64).max  # NaT, and "none"
+    # only organizations someone asks about matter, and there only outreach on or
+    # after the earliest one asked about (an earlier one is never "since")
+    asked = np.flatnonzero(asking & (org >= 0))
+    earliest = np.full(org.max() + 2, last, dtype=np.int64)  # [-1]: no organization
+    np.minimum.at(earliest, org[asked], when[asked])
+    relevant = np.flatnonzero((org >= 0) & (when != never) & (when >= earliest[org]))
     if len(relevant) == 0:
         return result
     org = org[relevant]
     if group is not None:
-        # one number per (student, organization), and only the pairs someone asks about
-        org, _ = pd.factorize(group[relevant].astype(np.int64) * (org.max() + 1) + org)
-        wanted = np.zeros(org.max() + 1, dtype=bool)
-        wanted[org[asking[relevant]]] = True
-        relevant, org = relevant[wanted[org]], org[wanted[org]]
+        # one number per (student, organization) that someone asks about, found
+        # through a table when students x organizations is small, else hashed
+        places = np.cumsum(earliest[:-1] < last) - 1  # organizations asked about: 0..k-1
+        size = int(places[-1]) + 1
+        pair = group[relevant].astype(np.int64) * size + places[org]
+        asked = pd.unique(pair[asking[relevant]])
+        if (int(group.max()) + 1) * size <= 4 * len(relevant) + 1024:
+            table = np.full((int(group.max()) + 1) * size, -1, dtype=np.int64)
+            table[asked] = np.arange(len(asked))
+            org = table[pair]
+        else:
+            org = pd.Index(asked).get_indexer(pair)
+        relevant, org = relevant[org >= 0], org[org >= 0]
     who = _person_codes(df["contact"].take(relevant)) if who is None else who[relevant]
     keep = who >= 0
     relevant, who = relevant[keep], who[keep]
@@ -892,6 +912,19 @@ def _headline(
     ``students`` keeps students apart in the due list (:func:`_student_groups`)."""
     status = df["status"]
     done = _is(status, "completed")
+    # rows per group and status, once (column 0: no status)
+    labels = list(status.cat.categories)
+    width = len(labels) + 1
+    codes = status.cat.codes.to_numpy().astype(np.intp) + 1
+    if groups is None:
+        per_status = np.bincount(codes, minlength=width)[None, :]
+    else:
+        per_status = np.bincount(groups * width + codes, minlength=n_groups * width)
+        per_status = per_status.reshape(n_groups, width)
+
+    def of_status(*names: str) -> np.ndarray:
+        return per_status[:, [labels.index(name) + 1 for name in names]].sum(axis=1)
+
     who = _person_codes(df["contact"])
     named = who >= 0
     span = np.int64(who.max() + 1) if len(who) else np.int64(1)
@@ -926,19 +959,22 @@ def _headline(
 
     out: dict[str, np.ndarray] = {
         "contacts": distinct(named),
-        "outreach": count(_is(status, *OUTREACH_STATUSES)),
-        "completed": count(done),
-        "scheduled": count(_is(status, "scheduled")),
+        "outreach": of_status(*OUTREACH_STATUSES).astype("int64"),
+        "completed": of_status("completed").astype("int64"),
+        "scheduled": of_status("scheduled").astype("int64"),
     }
-    parts = {
-        "response_rate": _response_parts(df),
+    parts = {  # eligible and on-target rows (as in the rate functions), counted
+        "response_rate": (of_status(*ANSWERED_STATUSES), of_status(*POSITIVE_STATUSES)),
         "thank_you_rate": _thank_you_parts(df, THANK_YOU_AFTER_DAYS),
         "follow_up_rate": _follow_up_parts(df, 30, day),
         "duration_on_target": _duration_parts(df, 20, 40),
     }
     counts = {}
     for rate, (eligible, ok) in parts.items():
-        n, k = count(eligible), count(ok)
+        if rate == "response_rate":
+            n, k = eligible.astype("int64"), ok.astype("int64")
+        else:
+            n, k = count(eligible), count(ok)
         with np.errstate(invalid="ignore", divide="ignore"):
             out[rate] = np.where(n > 0, k / np.maximum(n, 1), np.nan)
         counts[f"{rate}_n"], counts[f"{rate}_k"] = n, k

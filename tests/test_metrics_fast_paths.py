@@ -66,11 +66,11 @@ logs = st.lists(row, max_size=25)
 
 
 @SETTINGS
-@given(names, st.sampled_from(["pyarrow", "python"]))
-def test_person_codes_are_the_factorized_person_keys(values, storage):
+@given(names, st.sampled_from(["pyarrow", "python"]), st.booleans())
+def test_person_codes_are_the_factorized_person_keys(values, storage, repeated):
     series = pd.Series(values, dtype=pd.StringDtype(storage))
     expected, _ = pd.factorize(metrics.person_key(series))
-    assert metrics._person_codes(series).tolist() == expected.tolist()
+    assert metrics._person_codes(series, repeated=repeated).tolist() == expected.tolist()
 
 
 @SETTINGS
