@@ -630,16 +630,18 @@ def referral_edges(log: pd.DataFrame) -> pd.DataFrame:
 def _digraph(
     names: list, attributes: list[dict], source: np.ndarray, target: np.ndarray
 ) -> networkx.DiGraph:
-    """``G.add_nodes_from(zip(names, attributes)); G.add_edges_from(...)``, faster.
+    """``G.add_nodes_from(zip(names, attributes))`` then ``G.add_edges_from`` of the
+    edges ``names[source[i]] → names[target[i]]``, several times faster.
 
-    ``names`` must be distinct, and the edges (``source[i] → target[i]``, positions
-    in ``names``) distinct. The result is equal to the plain construction, in the
-    same iteration order, with the same structure: networkx keeps a DiGraph as
-    dicts (``_node``: name → attribute dict; ``_succ`` (which is ``_adj``) and
-    ``_pred``: name → {neighbour: edge attribute dict}, one attribute dict shared by
-    both directions of an edge). Here those dicts are filled in bulk, with the loops
-    in C (``map``) instead of networkx's per-edge Python checks; the graph is a
-    plain ``networkx.DiGraph`` and can be used and changed as any other.
+    networkx keeps a DiGraph as three dicts: ``_node`` (name → attribute dict),
+    ``_succ`` (which is ``_adj``) and ``_pred`` (name → {neighbour: the edge's
+    attribute dict}, one dict object shared by both directions of an edge).
+    ``add_nodes_from``/``add_edges_from`` fill them item by item in Python, with
+    checks (about 2 s for 300,000 nodes and 200,000 edges); here they are filled in
+    bulk, the loops running in C (``map``). ``names`` must be distinct (checked);
+    every edge joins two of them. The result equals the plain construction, in the
+    same iteration order (nodes, and each node's neighbours in edge order), and is
+    a plain ``networkx.DiGraph``: it can be used and changed as any other.
     """
     import networkx as nx
 
