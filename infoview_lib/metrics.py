@@ -487,22 +487,32 @@ def network_growth(log: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
     # the period of each interview, found once per distinct day and mapped back
     day, days = pd.factorize(df["interview_date"].to_numpy()[held])
     periods = pd.DatetimeIndex(days).to_period(freq)
-    period = periods.asi8[day]  # ordinals: consecutive integers, one per period
+    period = periods.asi8[day]  # ordinals: integers that grow with the date
     first, last = period.min(), period.max()
     full = pd.period_range(
         pd.Period(ordinal=first, freq=periods.freq), pd.Period(ordinal=last, freq=periods.freq)
     )
-    slot = period - first
-    size = int(last - first) + 1
-    interviews = np.bincount(slot, minlength=size)
+    # each ordinal's row of the table; with a multiple frequency ("2W") a period
+    # that does not start on the range's steps has none and is not counted
+    place = np.full(int(last - first) + 1, -1, dtype=np.int64)
+    place[full.asi8 - first] = np.arange(len(full))
+    size = len(full)
+
+    def per_period(ordinals: np.ndarray, weights: np.ndarray | None = None) -> np.ndarray:
+        slot = place[ordinals - first]
+        kept = slot >= 0
+        weights = None if weights is None else weights[kept]
+        return np.bincount(slot[kept], weights=weights, minlength=size)
+
+    interviews = per_period(period)
     referrals = df["referrals"].astype("float64").fillna(0).to_numpy()[held]
-    referrals = np.bincount(slot, weights=referrals, minlength=size).astype("int64").cumsum()
+    referrals = per_period(period, referrals).astype("int64").cumsum()
     # a person joins the network in the period of their first interview
     who = _person_codes(df["contact"].take(held))
     named = who >= 0
-    joined = np.full(who.max() + 1 if named.any() else 0, size, dtype=np.int64)
-    np.minimum.at(joined, who[named], slot[named])
-    network = np.bincount(joined, minlength=size).cumsum()
+    joined = np.full(who.max() + 1 if named.any() else 0, last, dtype=np.int64)  # all set
+    np.minimum.at(joined, who[named], period[named])
+    network = per_period(joined).cumsum()
     index = pd.DatetimeIndex(full.end_time.normalize(), name="period").astype("datetime64[ns]")
     return pd.DataFrame(
         {

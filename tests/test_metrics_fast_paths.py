@@ -259,7 +259,7 @@ def plain_growth(log: pd.DataFrame, freq: str) -> pd.DataFrame:
 
 
 @SETTINGS
-@given(logs, st.sampled_from(["D", "W", "M", "Q"]))
+@given(logs, st.sampled_from(["D", "W", "M", "Q", "2W", "3M"]))
 def test_network_growth_is_the_groupby_growth(rows, freq):
     log = make_log(rows)
     growth = metrics.network_growth(log, freq=freq)
@@ -268,6 +268,23 @@ def test_network_growth_is_the_groupby_growth(rows, freq):
                     & log["interview_date"].notna()).any()
     else:
         pd.testing.assert_frame_equal(growth, plain_growth(log, freq), check_freq=False)
+
+
+@pytest.mark.parametrize("freq", ["W", "2W", "M", "3M"])
+def test_network_growth_groupby_growth_on_a_larger_random_log(freq):
+    rng = np.random.default_rng(11)
+    log = make_log([
+        {
+            "contact": f"Person {rng.integers(200)}",
+            "status": "completed" if rng.random() < 0.6 else "scheduled",
+            "interview_date": pd.Timestamp("2025-01-01")
+            + pd.Timedelta(days=int(rng.integers(150))),
+            "referrals": int(rng.integers(3)) if rng.random() < 0.7 else None,
+        }
+        for _ in range(400)
+    ])
+    pd.testing.assert_frame_equal(metrics.network_growth(log, freq=freq), plain_growth(log, freq),
+                                  check_freq=False)
 
 
 @SETTINGS
