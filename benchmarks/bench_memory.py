@@ -109,9 +109,6 @@ def run(work: Workload) -> Section:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--probe"]:
-        probe(*sys.argv[2:])
-    else:
-        from run_all import quick
+    from run_all import quick
 
-        raise SystemExit(quick(KEY))
+    raise SystemExit(quick(KEY, probe=probe))

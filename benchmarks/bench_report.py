@@ -11,7 +11,6 @@ Quick check of this section alone: ``python benchmarks/bench_report.py [--sizes 
 from __future__ import annotations
 
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -106,9 +105,6 @@ def run(work: Workload) -> Section:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--probe"]:
-        probe(*sys.argv[2:])
-    else:
-        from run_all import quick
+    from run_all import quick
 
-        raise SystemExit(quick(KEY))
+    raise SystemExit(quick(KEY, probe=probe))

@@ -168,9 +168,16 @@ def main(argv: list[str] | None = None, keep: bool = True) -> int:
     return 1 if any(check.ok is False for check in checks) else 0
 
 
-def quick(key: str, argv: list[str] | None = None) -> int:
-    """Run one section alone (same options), printing its tables and writing nothing."""
+def quick(key: str, argv: list[str] | None = None, probe=None) -> int:
+    """Run one section alone (same options), printing its tables and writing nothing.
+
+    ``--probe ARGS...`` instead calls ``probe(*ARGS)``: the child-process side of a
+    section that measures in fresh processes.
+    """
     argv = sys.argv[1:] if argv is None else list(argv)
+    if probe is not None and argv[:1] == ["--probe"]:
+        probe(*argv[1:])
+        return 0
     others = ",".join(k for k in SECTIONS if k != key)
     with tempfile.TemporaryDirectory() as out:
         return main(["--skip", others, "--out", out, *argv], keep=False)
