@@ -83,18 +83,25 @@ def _panel(ax, series: dict[str, dict[int, float]], sizes: list[int], title: str
 
 def draw(load: dict[str, dict[int, float]], metric: dict[str, dict[int, float]],
          sizes: list[int], path: Path, budget_s: float, repeat: int) -> Path:
-    """Draw time against rows, log-log: loading on the left, metrics on the right."""
+    """Draw time against rows, log-log: loading on the left, metrics on the right
+    (one panel when the run timed only one of them)."""
     from matplotlib.figure import Figure  # no pyplot: nothing global, Agg canvas
 
-    figure = Figure(figsize=(17, 9.5), layout="constrained")
-    left, right = figure.subplots(1, 2)
-    _panel(left, load, sizes, "Loading a CSV log", lambda i, n: _load_style(n), 2)
-    _panel(right, metric, sizes, "Each metric on a loaded log", lambda i, n: _style(i), 3)
-    right.axhline(budget_s, color=OKABE_ITO["black"], linewidth=1.5, linestyle=(0, (6, 3)))
-    right.annotate(f"budget: {budget_s:g} s at 1,000,000 rows", (0.02, budget_s),
-                   xycoords=("axes fraction", "data"), xytext=(0, 6),
-                   textcoords="offset points", fontsize=TEXT_SIZE)
-    figure.suptitle(f"Time against rows (best of {repeat} runs each)",
+    panels = [(series, title, style, columns) for series, title, style, columns in (
+        (load, "Loading a CSV log", lambda i, n: _load_style(n), 2),
+        (metric, "Each metric on a loaded log", lambda i, n: _style(i), 3)) if series]
+    figure = Figure(figsize=(8.5 * len(panels), 9.5), layout="constrained")
+    axes = figure.subplots(1, len(panels), squeeze=False)[0]
+    for ax, (series, title, style, columns) in zip(axes, panels, strict=True):
+        _panel(ax, series, sizes, title, style, columns)
+    if metric:
+        axes[-1].axhline(budget_s, color=OKABE_ITO["black"], linewidth=1.5,
+                         linestyle=(0, (6, 3)))
+        axes[-1].annotate(f"budget: {budget_s:g} s at 1,000,000 rows", (0.02, budget_s),
+                          xycoords=("axes fraction", "data"), xytext=(0, 6),
+                          textcoords="offset points", fontsize=TEXT_SIZE)
+    runs = f"best of {repeat} runs each" if repeat > 1 else "one run each"
+    figure.suptitle(f"Time against rows ({runs})",
                     fontsize=TITLE_SIZE + 2, fontweight="bold")
     figure.savefig(path, dpi=100, facecolor="white")
     return path
@@ -109,17 +116,20 @@ def alt_text(load: dict[str, dict[int, float]], metric: dict[str, dict[int, floa
              sizes: list[int], budget_s: float) -> str:
     """What the chart shows, with its numbers at the largest size."""
     largest = max(sizes)
-    parts = [f"Two log-log line charts of time in seconds against rows in the log, "
+    both = bool(load and metric)
+    charts = "Two log-log line charts" if both else "A log-log line chart"
+    where = ("Left, loading", "Right, metrics") if both else ("Loading", "Metrics")
+    parts = [f"{charts} of time in seconds against rows in the log, "
              f"{rows_label(min(sizes))} to {rows_label(largest)} rows."]
     if load:
         pairs = [f"{name} {_at(times, largest)}" for name, times in load.items()]
-        parts.append(f"Left, loading, at {rows_label(largest)} rows: " + "; ".join(pairs) + ".")
+        parts.append(f"{where[0]}, at {rows_label(largest)} rows: " + "; ".join(pairs) + ".")
     if metric:
         measured = {n: t[largest] for n, t in metric.items()
                     if not math.isnan(t.get(largest, math.nan))}
         slowest = sorted(measured, key=measured.get, reverse=True)[:3]
         under = sum(v < budget_s for v in measured.values())
-        parts.append(f"Right, metrics, at {rows_label(largest)} rows: the slowest are "
+        parts.append(f"{where[1]}, at {rows_label(largest)} rows: the slowest are "
                      + ", ".join(f"{n} {measured[n]:.3g} s" for n in slowest)
                      + f"; {under} of {len(metric)} are under the {budget_s:g} s line.")
     return " ".join(parts)
