@@ -227,7 +227,7 @@ def synthetic_log(rows: int, seed: int = 0) -> pd.DataFrame:
         "outreach_date": _dates(outreach, status != "planned"),
         "interview_date": _dates(interview, booked),
         "mode": _category(np.where(booked, rng.choice(schema.MODES, rows), None), "mode"),
-        "duration_min": duration.copy(),
+        "duration_min": duration,
         "thank_you_date": _dates(interview + _days(rng, 0, 4, rows), thanked),
         "follow_up_date": _dates(interview + _days(rng, 5, 60, rows), followed),
         "referrals": referrals,
