@@ -5,10 +5,12 @@
 #                unit tests, every notebook (nbval), the browser tests (Voilà + Chromium)
 #   make app     serve the network-growth notebook as a Voilà app on 127.0.0.1
 #   make lint    ruff
-#   make bench   the benchmarks (benchmarks/run_all.py)
+#   make bench   every budget measured in one run; writes benchmarks/RESULTS.md and
+#                benchmarks/scaling.png (about 5 minutes on 2 cores)
 #
 # Variables: PYTHON (python3), VENV (.venv), LAB_ARGS (e.g. --no-browser --port=8888),
-# APP_NOTEBOOK, APP_PORT, APP_ARGS, PYTEST_ARGS (e.g. -k quiz, -m "not browser").
+# APP_NOTEBOOK, APP_PORT, APP_ARGS, PYTEST_ARGS (e.g. -k quiz, -m "not browser"),
+# BENCH_ARGS (e.g. --sizes 100000 --skip notebooks; see benchmarks/run_all.py --help).
 # Kernels are never given MPLBACKEND (inline figures would vanish).
 
 PYTHON ?= python3
@@ -21,6 +23,7 @@ APP_NOTEBOOK ?= notebooks/04_network_growth_and_follow_up.ipynb
 APP_PORT ?= 8866
 APP_ARGS ?=
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 NBVAL_CELL_TIMEOUT ?= 300
 
 # Jupyter refuses to run as root unless told; containers often run as root
@@ -33,7 +36,7 @@ VOILA_ENV := JUPYTER_PATH="$(CURDIR)/share/jupyter"
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '1,13p' Makefile
+	@sed -n '1,14p' Makefile
 
 # --- the virtual environment -------------------------------------------------------------
 # A stamp per install flavour: a re-run with an unchanged pyproject.toml installs nothing.
@@ -68,8 +71,4 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
 bench: $(VENV)/.installed
-	@if [ -f benchmarks/run_all.py ]; then \
-		$(PY) benchmarks/run_all.py; \
-	else \
-		echo "benchmarks/run_all.py is not there yet: nothing to run."; \
-	fi
+	$(PY) benchmarks/run_all.py $(BENCH_ARGS)
