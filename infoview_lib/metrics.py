@@ -975,18 +975,15 @@ def _headline(
         "completed": of_status("completed").astype("int64"),
         "scheduled": of_status("scheduled").astype("int64"),
     }
-    parts = {  # eligible and on-target rows (as in the rate functions), counted
+    counted = {  # (eligible, on target) per group, as the rate functions count them
         "response_rate": (of_status(*ANSWERED_STATUSES), of_status(*POSITIVE_STATUSES)),
-        "thank_you_rate": _thank_you_parts(df, THANK_YOU_AFTER_DAYS),
-        "follow_up_rate": _follow_up_parts(df, 30, day),
-        "duration_on_target": _duration_parts(df, 20, 40),
+        "thank_you_rate": tuple(map(count, _thank_you_parts(df, THANK_YOU_AFTER_DAYS))),
+        "follow_up_rate": tuple(map(count, _follow_up_parts(df, 30, day))),
+        "duration_on_target": tuple(map(count, _duration_parts(df, 20, 40))),
     }
     counts = {}
-    for rate, (eligible, ok) in parts.items():
-        if rate == "response_rate":
-            n, k = eligible.astype("int64"), ok.astype("int64")
-        else:
-            n, k = count(eligible), count(ok)
+    for rate, (n, k) in counted.items():
+        n, k = n.astype("int64"), k.astype("int64")
         with np.errstate(invalid="ignore", divide="ignore"):
             out[rate] = np.where(n > 0, k / np.maximum(n, 1), np.nan)
         counts[f"{rate}_n"], counts[f"{rate}_k"] = n, k
