@@ -15,7 +15,12 @@ The definitions are the ones in ``DESIGN.md`` and are followed to the letter:
   (see :func:`person_key`).
 
 Everything is vectorised: no Python loop over rows. Loops run only over a handful
-of unique values (category spellings) or output columns.
+of unique values (category spellings) or output columns. Names are numbered once
+(:func:`_person_codes`) and the work is done on those integers; statuses on their
+category codes. The one place that must create Python objects per item is the
+networkx graph of :func:`referral_graph`, and it fills its dicts in bulk. Costs
+grow about linearly with the rows (hashing, counting, and one sort of the due
+list); nothing is quadratic.
 
 The 3B7 routine in :func:`due_followups` (Dalton, *The 2-Hour Job Search*) is
 counted in business days (Monday to Friday) with :func:`numpy.busday_count`:
