@@ -337,21 +337,47 @@ def _student_groups(student: pd.Series | None) -> np.ndarray | None:
 # ------------------------------------------------------------ per-row indicator parts
 
 
+def _ns(value: pd.Timestamp | pd.Timedelta):
+    """A Timestamp/Timedelta in nanoseconds, or None (NaT, or out of that range)."""
+    try:
+        return None if value is pd.NaT else value.as_unit("ns")
+    except (OverflowError, ValueError):
+        return None
+
+
+def _in_ns(*series: pd.Series) -> bool:
+    """Whether these dates/durations are stored in nanoseconds (a loaded log's are):
+    then numpy compares them exactly as pandas would (NaT compares false in both),
+    several times faster. Anything else is left to pandas."""
+    return all(values.dtype in (np.dtype("M8[ns]"), np.dtype("m8[ns]")) for values in series)
+
+
 def _thank_you_parts(df: pd.DataFrame, within_days: float):
     done = _is(df["status"], "completed")
     delay = df["thank_you_date"] - df["interview_date"]
-    on_time = (delay >= pd.Timedelta(0)) & (delay <= pd.Timedelta(days=within_days))
-    return done, done & on_time.to_numpy(dtype=bool)
+    limit = pd.Timedelta(days=within_days)
+    if _in_ns(delay) and _ns(limit) is not None:
+        values = delay.to_numpy()
+        on_time = (values >= np.timedelta64(0, "ns")) & (values <= _ns(limit).to_timedelta64())
+    else:
+        on_time = ((delay >= pd.Timedelta(0)) & (delay <= limit)).to_numpy(dtype=bool)
+    return done, done & on_time
 
 
 def _follow_up_parts(df: pd.DataFrame, within_days: float, as_of: pd.Timestamp):
     done = _is(df["status"], "completed")
     interview = df["interview_date"]
     deadline = interview + pd.Timedelta(days=within_days)
-    eligible = done & (deadline <= as_of).to_numpy(dtype=bool)
     follow_up = df["follow_up_date"]
-    in_window = (follow_up > interview) & (follow_up <= deadline)
-    return eligible, eligible & in_window.to_numpy(dtype=bool)
+    if _in_ns(interview, deadline, follow_up) and _ns(as_of) is not None:
+        interview, deadline = interview.to_numpy(), deadline.to_numpy()
+        follow_up = follow_up.to_numpy()
+        eligible = done & (deadline <= _ns(as_of).to_datetime64())
+        in_window = (follow_up > interview) & (follow_up <= deadline)
+    else:
+        eligible = done & (deadline <= as_of).to_numpy(dtype=bool)
+        in_window = ((follow_up > interview) & (follow_up <= deadline)).to_numpy(dtype=bool)
+    return eligible, eligible & in_window
 
 
 def _response_parts(df: pd.DataFrame):
