@@ -23,6 +23,7 @@ import base64
 import html
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
@@ -47,6 +48,9 @@ __all__ = [
     "plot_durations",
     "plot_modes",
     "plot_referral_tree",
+    "referral_tree_view",
+    "ReferralTreeView",
+    "MAX_TREE_ROWS",
     "plot_class_overview",
     "plot_connections_growth",
     "describe_network_growth",
@@ -545,47 +549,309 @@ def describe_modes(log: pd.DataFrame) -> str:
 
 # ------------------------------------------------------------------ referral tree
 
+MAX_TREE_ROWS = 30
+"""How many rows of boxes :func:`plot_referral_tree` draws at most by default.
 
-def _tree_layout(graph) -> tuple[dict, int]:
-    """Tidy left-to-right layout: introducers left of the people they introduced,
-    each parent centred on its children. Returns positions and the number of rows."""
+A student's log has a handful of introductions and is drawn whole; a combined log
+of a department can hold thousands of people in introductions, which no page can
+show. Beyond this many rows the chart shows the largest chains of introductions
+that fit (or the first steps of the largest one) and says so in its title, its alt
+text (:func:`describe_referral_tree`) and :attr:`ReferralTreeView.shown`."""
+
+
+@dataclass(frozen=True)
+class ReferralTreeView:
+    """What :func:`plot_referral_tree` draws of a log's referral graph.
+
+    Made by :func:`referral_tree_view`; :func:`plot_referral_tree` and
+    :func:`describe_referral_tree` take one in place of the log, so a large log's
+    graph is built once for both.
+
+    Attributes
+    ----------
+    graph : networkx.DiGraph
+        The whole graph (:func:`infoview_lib.metrics.referral_graph`).
+    positions : dict
+        Person drawn → ``(x, y)``: ``x`` the introductions from the start of the
+        chain, ``y`` minus the row. Introducers sit left of the people they
+        introduced, each one centred on the people placed after them.
+    rows : int
+        Rows of boxes (at most the ``max_rows`` asked for).
+    hidden : dict
+        Person drawn → how many people further along their chain are not drawn
+        (only people who have some).
+    chains, chains_total : int
+        Chains of introductions (people linked by introductions: the graph's weakly
+        connected components) drawn, whole or in part, and in all.
+    people_total : int
+        People in introductions (the graph's nodes).
+    whole : bool
+        True when the chains drawn are drawn whole; False when only the first
+        ``depth`` introductions of the largest one are (within the rows).
+    chain_size : int
+        People in the chains drawn, drawn or not.
+    depth : int
+        Introductions from the start of a chain to the rightmost boxes.
+    log_rows : int
+        Rows of the log the graph was made from.
+    """
+
+    graph: object
+    positions: dict
+    rows: int
+    hidden: dict
+    chains: int
+    chains_total: int
+    people_total: int
+    whole: bool
+    chain_size: int
+    depth: int
+    log_rows: int
+
+    @property
+    def people(self) -> int:
+        """People drawn."""
+        return len(self.positions)
+
+    @property
+    def complete(self) -> bool:
+        """True when everyone in an introduction is drawn."""
+        return self.people == self.people_total
+
+    @property
+    def shown(self) -> str:
+        """What the chart shows of the introductions, in words ("" when it shows all)."""
+        if self.complete:
+            return ""
+        total = (f"There are {_count(self.people_total, 'person', 'people')} in "
+                 f"{_count(self.chains_total, 'chain')} of introductions in all.")
+        if self.whole:
+            chains = ("the largest chain" if self.chains == 1
+                      else f"the {self.chains:,} largest chains")
+            return (f"The chart shows the {self.people:,} people in {chains} of "
+                    f"introductions. {total}")
+        return (f"The chart shows {self.people:,} of the {self.chain_size:,} people in the "
+                f"largest chain of introductions, up to "
+                f"{_count(self.depth, 'introduction')} from where it starts, largest "
+                "branches first; a box ending in \u201c+N more\u201d has N more people "
+                f"further along, not drawn. {total}")
+
+
+def _count(count: int, noun: str, plural: str | None = None) -> str:
+    """``1,234 people``: :func:`_plural` with thousands separators."""
+    return f"{count:,} {noun if count == 1 else (plural or noun + 's')}"
+
+
+def _forest(graph, nodes) -> tuple[list, dict, dict]:
+    """A spanning forest of ``nodes`` (whole chains) by depth-first search.
+
+    Roots are the people nobody introduced, by name, then people only on a cycle,
+    by name; a person's children are the people they introduced, by name, not
+    reached before. Iterative, so a long chain cannot overflow the stack. Returns
+    the roots in order, person → children and person → depth.
+    """
+    ordered = sorted(nodes, key=str)
+    starts = [n for n in ordered if graph.in_degree(n) == 0] + ordered
+    children: dict = {}
+    depth: dict = {}
+    roots = []
+    for start in starts:
+        if start in depth:
+            continue
+        roots.append(start)
+        depth[start] = 0
+        children[start] = []
+        stack = [(start, iter(sorted(graph.successors(start), key=str)))]
+        while stack:
+            node, pending = stack[-1]
+            for child in pending:
+                if child not in depth:
+                    depth[child] = depth[node] + 1
+                    children[node].append(child)
+                    children[child] = []
+                    stack.append((child, iter(sorted(graph.successors(child), key=str))))
+                    break
+            else:
+                stack.pop()
+    return roots, children, depth
+
+
+def _below(roots: list, children: dict) -> dict:
+    """Person → how many people sit below them in the forest."""
+    order, stack = [], list(roots)
+    while stack:  # parents before children; reversed, children before parents
+        node = stack.pop()
+        order.append(node)
+        stack.extend(children[node])
+    below: dict = {}
+    for node in reversed(order):
+        below[node] = sum(below[c] + 1 for c in children[node])
+    return below
+
+
+def _place(roots: list, children: dict, *, max_depth: int | None = None,
+           max_rows: int | None = None) -> tuple[dict, int]:
+    """Tidy positions of the forest, down to ``max_depth`` introductions and within
+    ``max_rows`` rows (people who do not fit are left out, with everyone below
+    them). Returns person → ``(depth, -row)`` and the rows used."""
     positions: dict = {}
-    next_row = [0]
-
-    def place(node, depth: int) -> float:
-        positions[node] = None  # visited
-        children = sorted((c for c in graph.successors(node) if c not in positions), key=str)
-        if children:
-            rows = [place(child, depth + 1) for child in children]
-            row = (min(rows) + max(rows)) / 2
+    row: dict = {}
+    next_row = 0
+    stack = [(root, 0, False) for root in reversed(roots)]
+    while stack:  # a person's row is known once the people after them are placed
+        node, level, expanded = stack.pop()
+        deeper = max_depth is None or level < max_depth
+        if not expanded:
+            if max_rows is not None and next_row >= max_rows:
+                continue
+            stack.append((node, level, True))
+            if deeper:
+                stack.extend((child, level + 1, False) for child in reversed(children[node]))
+            continue
+        placed = [row[c] for c in children[node] if c in row] if deeper else []
+        if placed:
+            row[node] = (min(placed) + max(placed)) / 2
         else:
-            row = next_row[0]
-            next_row[0] += 1
-        positions[node] = (depth, -row)
-        return row
-
-    roots = sorted((n for n in graph.nodes if graph.in_degree(n) == 0), key=str)
-    for root in roots:
-        place(root, 0)
-    for node in sorted(graph.nodes, key=str):  # people only on a cycle
-        if node not in positions:
-            place(node, 0)
-    return positions, next_row[0]
+            row[node] = next_row
+            next_row += 1
+        positions[node] = (level, -row[node])
+    return positions, next_row
 
 
-def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
-                       max_label: int = 22, **kwargs) -> Axes:
-    """Who introduced you to whom: arrows from introducer to the person introduced.
+def referral_tree_view(log: pd.DataFrame, *, max_rows: int | None = MAX_TREE_ROWS
+                       ) -> ReferralTreeView:
+    """Decide what :func:`plot_referral_tree` draws of a log's introductions.
 
-    Built on :func:`infoview_lib.metrics.referral_graph`. People you interviewed
-    are dark blue boxes, others in your log light blue, introducers outside your
-    log white; a legend says which is which.
+    People linked by introductions form a chain (a weakly connected component of
+    :func:`infoview_lib.metrics.referral_graph`). When all of them fit in
+    ``max_rows`` rows of boxes, all are drawn, as they always were. Otherwise the
+    largest chains are drawn whole, largest first, as many as fit; and when even
+    the largest does not fit, its first introductions are, as many steps deep as
+    fit (at least one, then cut at ``max_rows`` rows), the largest branches first,
+    each box counting the people further along it who are not drawn.
 
     Parameters
     ----------
     log : pandas.DataFrame
         A loaded log.
+    max_rows : int or None, default :data:`MAX_TREE_ROWS`
+        Rows of boxes at most; ``None`` draws every chain whatever its size.
+
+    Returns
+    -------
+    ReferralTreeView
+
+    Raises
+    ------
+    ValueError
+        If ``max_rows`` is less than 1.
+    """
+    return _view(metrics.referral_graph(log), max_rows, log_rows=len(log))
+
+
+def _view(graph, max_rows: int | None, *, log_rows: int = 0) -> ReferralTreeView:
+    import networkx as nx
+
+    if max_rows is not None and max_rows < 1:
+        raise ValueError(f"max_rows must be at least 1 (or None for no limit); got {max_rows!r}")
+    total = graph.number_of_nodes()
+    components = list(nx.weakly_connected_components(graph)) if total else []
+    components.sort(key=len, reverse=True)  # equal sizes stay in the log's order
+    chosen, forests, rows = [], [], 0
+    for component in components:
+        if max_rows is None:
+            chosen.append(component)
+            continue
+        forest = _forest(graph, component)
+        needed = sum(1 for kids in forest[1].values() if not kids)  # a row per end
+        if rows + needed > max_rows:
+            break
+        chosen.append(component)
+        forests.append(forest)
+        rows += needed
+    if len(chosen) == len(components):  # everyone: the layout of old, by name
+        roots, children, _ = _forest(graph, graph.nodes)
+        positions, rows = _place(roots, children)
+        return _made(graph, positions, rows, {}, components, True, len(components),
+                     log_rows)
+    if chosen:  # the largest chains, whole, largest first
+        positions, rows = {}, 0
+        for roots, children, _ in forests:
+            placed, used = _place(roots, children)
+            positions.update({n: (x, y - rows) for n, (x, y) in placed.items()})
+            rows += used
+        return _made(graph, positions, rows, {}, chosen, True, len(components), log_rows)
+    # even the largest chain is too large: its first introductions, as deep as fit
+    largest = components[0]
+    roots, children, depth = _forest(graph, largest)
+    below = _below(roots, children)
+    branches_first = {n: sorted(kids, key=lambda c: -below[c]) for n, kids in children.items()}
+    deepest = max(depth.values())
+    at_depth = np.bincount(list(depth.values()), minlength=deepest + 1)
+    ends = np.bincount([d for n, d in depth.items() if not children[n]], minlength=deepest + 1)
+    needed = np.concatenate([[0], np.cumsum(ends)[:-1]]) + at_depth  # rows if cut at each
+    fits = np.flatnonzero(needed <= max_rows)
+    steps = max(1, int(fits.max()) if len(fits) else 1)
+    positions, rows = _place(sorted(roots, key=lambda r: -below[r]), branches_first,
+                             max_depth=steps, max_rows=max_rows)
+    # each person left out is counted once, in the box of the nearest person drawn above
+    hidden = {n: sum(below[c] + 1 for c in children[n] if c not in positions)
+              for n in positions}
+    hidden = {n: count for n, count in hidden.items() if count}
+    return _made(graph, positions, rows, hidden, [largest], False, len(components), log_rows)
+
+
+def _made(graph, positions: dict, rows: int, hidden: dict, chains: list, whole: bool,
+          chains_total: int, log_rows: int) -> ReferralTreeView:
+    return ReferralTreeView(
+        graph=graph, positions=positions, rows=rows, hidden=hidden, chains=len(chains),
+        chains_total=chains_total, people_total=graph.number_of_nodes(), whole=whole,
+        chain_size=sum(len(c) for c in chains),
+        depth=max((x for x, _ in positions.values()), default=0), log_rows=log_rows,
+    )
+
+
+def _tree_layout(graph, max_rows: int | None = MAX_TREE_ROWS) -> tuple[dict, int]:
+    """Positions of the people drawn and the rows used (see :func:`referral_tree_view`)."""
+    view = _view(graph, max_rows)
+    return view.positions, view.rows
+
+
+def _as_view(log, max_rows: int | None) -> ReferralTreeView:
+    return log if isinstance(log, ReferralTreeView) else referral_tree_view(log,
+                                                                            max_rows=max_rows)
+
+
+def _box_label(name: str, max_label: int, hidden: int) -> str:
+    label = name if len(name) <= max_label else name[: max_label - 1] + "…"
+    if len(label) > 12 and " " in label:  # two short lines make narrow boxes
+        spaces = [i for i, ch in enumerate(label) if ch == " "]
+        cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
+        label = label[:cut] + "\n" + label[cut + 1:]
+    return label + (f"\n+{hidden:,} more" if hidden else "")
+
+
+def plot_referral_tree(log: pd.DataFrame | ReferralTreeView, *, ax: Axes | None = None,
+                       max_rows: int | None = MAX_TREE_ROWS, max_label: int = 22,
+                       **kwargs) -> Axes:
+    """Who introduced you to whom: arrows from introducer to the person introduced.
+
+    Built on :func:`infoview_lib.metrics.referral_graph`. People you interviewed
+    are dark blue boxes, others in your log light blue, introducers outside your
+    log white; a legend says which is which. At most ``max_rows`` rows of boxes
+    are drawn, so the chart stays readable whatever the log: a large log shows its
+    largest chains of introductions, or the first introductions of the largest one
+    (see :func:`referral_tree_view`), and the title says how many people of how
+    many are shown.
+
+    Parameters
+    ----------
+    log : pandas.DataFrame or ReferralTreeView
+        A loaded log, or what :func:`referral_tree_view` made of one (then
+        ``max_rows`` is the view's).
     ax : matplotlib.axes.Axes, optional
+    max_rows : int or None, default :data:`MAX_TREE_ROWS`
+        Rows of boxes at most; ``None`` draws everyone (only for small logs).
     max_label : int, default 22
         Longer names are shortened with an ellipsis.
     **kwargs
@@ -597,12 +863,12 @@ def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
     """
     ax = _axes(ax)
     title = "Who introduced you to whom"
-    graph = metrics.referral_graph(log)
+    view = _as_view(log, max_rows)
+    graph = view.graph
     if graph.number_of_edges() == 0:
-        return _empty(ax, title, EMPTY_MESSAGE if _nothing_logged(log)
+        return _empty(ax, title, EMPTY_MESSAGE if view.log_rows == 0
                       else "No referrals recorded yet")
-    positions, rows = _tree_layout(graph)
-    depth = max(x for x, _ in positions.values())
+    positions = view.positions
     boxes = {}
     for node, (x, y) in positions.items():
         data = graph.nodes[node]
@@ -612,26 +878,22 @@ def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
             face, text = OKABE_ITO["blue"], "#ffffff"
         else:
             face, text = OKABE_ITO["sky_blue"], "#000000"
-        name = str(node)
-        label = name if len(name) <= max_label else name[: max_label - 1] + "…"
-        if len(label) > 12 and " " in label:  # two short lines make narrow boxes
-            spaces = [i for i, ch in enumerate(label) if ch == " "]
-            cut = min(spaces, key=lambda i: abs(i - len(label) / 2))
-            label = label[:cut] + "\n" + label[cut + 1:]
         boxes[node] = ax.text(
-            x, y, label, ha="center", va="center", fontsize=TEXT_SIZE, color=text, zorder=3,
+            x, y, _box_label(str(node), max_label, view.hidden.get(node, 0)), ha="center",
+            va="center", fontsize=TEXT_SIZE, color=text, zorder=3,
             bbox={"boxstyle": "round,pad=0.35", "facecolor": face, "edgecolor": "#333333"},
         )
     arrow = {"arrowstyle": "-|>", "color": "#555555", "linewidth": 1.5, "mutation_scale": 18,
              "shrinkA": 2, "shrinkB": 2}
     arrow.update(kwargs)
-    for source, target in graph.edges:
-        ax.annotate("", xy=positions[target], xytext=positions[source],
-                    arrowprops={**arrow, "patchA": boxes[source].get_bbox_patch(),
-                                "patchB": boxes[target].get_bbox_patch()},
-                    zorder=2)
-    ax.set_xlim(-0.6, depth + 0.6)
-    ax.set_ylim(-(rows - 1) - 0.6, 0.6)
+    for source, target in graph.edges(positions):  # introductions between people drawn
+        if target in positions:
+            ax.annotate("", xy=positions[target], xytext=positions[source],
+                        arrowprops={**arrow, "patchA": boxes[source].get_bbox_patch(),
+                                    "patchB": boxes[target].get_bbox_patch()},
+                        zorder=2)
+    ax.set_xlim(-0.6, view.depth + 0.6)
+    ax.set_ylim(-(view.rows - 1) - 0.6, 0.6)
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -646,25 +908,31 @@ def plot_referral_tree(log: pd.DataFrame, *, ax: Axes | None = None,
         bbox_to_anchor=(0.5, 0.0), ncol=3,
         title="Arrows point from the introducer to the person introduced",
     )
+    if not view.complete:
+        title += f" ({view.people:,} of {view.people_total:,} people shown)"
     return _style(ax, title, "", "")
 
 
-def describe_referral_tree(log: pd.DataFrame) -> str:
-    """Alt text for :func:`plot_referral_tree`, naming the busiest introducers."""
-    graph = metrics.referral_graph(log)
+def describe_referral_tree(log: pd.DataFrame | ReferralTreeView, *,
+                           max_rows: int | None = MAX_TREE_ROWS) -> str:
+    """Alt text for :func:`plot_referral_tree`: the introductions, the busiest
+    introducers and, for a large log, which part the chart shows."""
+    view = _as_view(log, max_rows)
+    graph = view.graph
     edges = graph.number_of_edges()
     if edges == 0:
         return "Referral tree: no referrals recorded yet."
-    introducers = sorted(((graph.out_degree(n), str(n)) for n in graph.nodes
-                          if graph.out_degree(n)), key=lambda t: (-t[0], t[1]))
+    introducers = sorted(((count, str(n)) for n, count in graph.out_degree() if count),
+                         key=lambda t: (-t[0], t[1]))
     top = ", ".join(f"{name} ({count})" for count, name in introducers[:3])
-    outside = sum(1 for _, d in graph.nodes(data=True) if not d.get("in_log"))
-    return (
-        f"Referral tree: {_plural(edges, 'introduction')} among "
-        f"{_plural(graph.number_of_nodes(), 'person', 'people')}, from "
-        f"{_plural(len(introducers), 'introducer')} ({outside} outside your log). "
+    outside = sum(1 for _, inside in graph.nodes(data="in_log") if not inside)
+    text = (
+        f"Referral tree: {_count(edges, 'introduction')} among "
+        f"{_count(graph.number_of_nodes(), 'person', 'people')}, from "
+        f"{_count(len(introducers), 'introducer')} ({outside:,} outside your log). "
         f"Most introductions: {top}."
     )
+    return f"{text} {view.shown}" if view.shown else text
 
 
 # ------------------------------------------------------------------ class overview

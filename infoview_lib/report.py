@@ -6,6 +6,16 @@ embedded as ``data:`` URIs, each with alt text stating its numbers), the
 interviews, the log's validation problems if any, and how each number is counted.
 It loads nothing from anywhere: no external CSS, scripts, fonts or images.
 
+The page stays a readable size whatever the log: a student's log of 10-100 rows is
+shown whole, but a career centre's combined log of a million rows is not a page.
+Long lists (the interviews, the follow-ups due, the problems) show at most
+:data:`MAX_TABLE_ROWS` rows, the latest or the most overdue, with a sentence that
+says how many there are in all and where to see every one; each chart is drawn
+from aggregated data at a bounded size (the referral tree shows at most
+:data:`infoview_lib.plots.MAX_TREE_ROWS` rows of people and says which; the
+network-growth chart counts by week, month, quarter or year, whatever keeps its
+bars few). Every number in the cards still counts the whole log.
+
 The page is rendered with Jinja2 with autoescaping on, so every string that comes
 from a log (names, organizations, notes, problem values) is escaped; the only
 markup inserted as-is is the ``<img>`` built by :func:`infoview_lib.plots.img_tag`,
@@ -17,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shlex
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +43,13 @@ DEFAULT_TITLE = "Informational interview report"
 CLASS_TITLE = "Informational interviews: class report"
 CHART_WIDTH_IN = 10
 CHART_DPI = 110
+MAX_TABLE_ROWS = 200
+"""Rows a list of the report (interviews, follow-ups due, problems) shows at most."""
+MAX_GROWTH_PERIODS = 104
+"""Bars the network-growth chart draws at most: weeks while two years of weeks fit,
+then months, quarters or years."""
+MAX_CLASS_CHART_STUDENTS = 60
+"""A class chart's height grows with its students up to this many, then stays."""
 
 ACTION_LABELS = {
     "second_contact": "Contact a second person",
@@ -105,19 +123,35 @@ def _cards(numbers: dict, today: pd.Timestamp) -> list[dict]:
     ]
 
 
-def _due_rows(log: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
+def _due_rows(log: pd.DataFrame, today: pd.Timestamp,
+              limit: int = MAX_TABLE_ROWS) -> tuple[list[dict], int]:
+    """The ``limit`` most overdue actions (the list is oldest first) and how many in all."""
     due = metrics.due_followups(log, today)
-    return [
+    rows = [
         {"due_since": format_day(row.due_since), "action": ACTION_LABELS[row.action],
          "contact": _text(row.contact), "organization": _text(row.organization),
          "message": _text(row.message)}
-        for row in due.itertuples(index=False)
+        for row in due.head(limit).itertuples(index=False)
     ]
+    return rows, len(due)
 
 
-def _interview_rows(log: pd.DataFrame) -> list[dict]:
-    frame = metrics._frame(log)
+INTERVIEW_COLUMNS = ("status", "interview_date", "contact", "role", "organization", "mode",
+                     "duration_min", "thank_you_date", "follow_up_date")
+
+
+def _interview_rows(log: pd.DataFrame, limit: int = MAX_TABLE_ROWS) -> tuple[list[dict], int]:
+    """Completed and scheduled interviews by date (undated last) and how many in all.
+
+    Beyond ``limit`` only the latest ``limit`` are kept (latest dates first, then
+    undated ones), still listed by date; only those rows are formatted.
+    """
+    frame = metrics._frame(log, INTERVIEW_COLUMNS)
     shown = frame[frame["status"].isin(list(STATUS_TEXT))]
+    total = len(shown)
+    if total > limit:
+        shown = shown.sort_values("interview_date", ascending=False, kind="stable",
+                                  na_position="last").head(limit)
     shown = shown.sort_values("interview_date", kind="stable", na_position="last")
     rows = []
     for row in shown.itertuples(index=False):
@@ -132,24 +166,27 @@ def _interview_rows(log: pd.DataFrame) -> list[dict]:
             "thank_you": _day(row.thank_you_date),
             "follow_up": _day(row.follow_up_date),
         })
-    return rows
+    return rows, total
 
 
-def _problem_table(problems: pd.DataFrame | None, *, hide_values: bool):
+def _problem_table(problems: pd.DataFrame | None, *, hide_values: bool,
+                   limit: int = MAX_TABLE_ROWS) -> tuple[list[str], list[list[str]], int]:
+    """Headings, the first ``limit`` problems as text, and how many problems in all."""
     if problems is None or len(problems) == 0:
-        return [], []
-    table = problems.copy()
+        return [], [], 0
+    table = problems.head(limit)
     if hide_values and "value" in table.columns:
         table = table.drop(columns="value")
     headings = [str(c).replace("_", " ").capitalize() for c in table.columns]
     rows = [[_text(v) for v in record] for record in table.itertuples(index=False)]
-    return headings, rows
+    return headings, rows, len(problems)
 
 
 # -------------------------------------------------------------------------- charts
 
 
-def _chart(kind: str, data, height: float, heading: str, **kwargs) -> dict:
+def _chart(kind: str, data, height: float, heading: str, caption: str = "",
+           **kwargs) -> dict:
     from markupsafe import Markup
     from matplotlib.figure import Figure
 
@@ -162,7 +199,7 @@ def _chart(kind: str, data, height: float, heading: str, **kwargs) -> dict:
     alt = describe(data, **kwargs)
     return {"id": kind.replace("_", "-") + ("-" + kwargs["metric"].replace("_", "-")
                                           if "metric" in kwargs else ""),
-            "heading": heading,
+            "heading": heading, "caption": caption,
             "img": Markup(plots.img_tag(figure, alt, dpi=CHART_DPI))}
 
 
@@ -173,30 +210,60 @@ STUDENT_CHARTS = [  # (chart, heading, height in inches)
     ("response", "How do people answer my requests?", 4.6),
     ("durations", "Do I keep to 20-40 minutes?", 4.8),
     ("modes", "How do I meet people?", 4.8),
-    ("referral_tree", "Who introduced me to whom?", None),  # grows with the tree
+    ("referral_tree", "Who introduced me to whom?", None),  # grows with the tree, bounded
 ]
 EMPTY_CHART_HEIGHT = 2.2
 
 
-def _student_charts(log: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
-    from .plots import _tree_layout
+def growth_freq(first, last, max_periods: int = MAX_GROWTH_PERIODS) -> str:
+    """The shortest period (week, month, quarter, year) that splits ``first``-``last``
+    into at most ``max_periods`` periods (a year when none does).
+
+    Parameters
+    ----------
+    first, last : date-like or None
+        The first and last interview; ``"W"`` when either is missing.
+    max_periods : int, default :data:`MAX_GROWTH_PERIODS`
+
+    Returns
+    -------
+    str
+        A frequency for :func:`infoview_lib.metrics.network_growth`.
+    """
+    if first is None or last is None or pd.isna(first) or pd.isna(last):
+        return "W"
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    for freq in ("W", "M", "Q"):
+        periods = pd.period_range(first.to_period(freq), last.to_period(freq), freq=freq)
+        if len(periods) <= max_periods:
+            return freq
+    return "Y"
+
+
+def _student_charts(log: pd.DataFrame, today: pd.Timestamp, numbers: dict) -> list[dict]:
+    from . import plots
 
     charts = []
     for kind, heading, height in STUDENT_CHARTS:
+        data, options, caption = log, {}, ""
+        if kind == "follow_up":
+            options = {"as_of": today}
+        elif kind == "network_growth":
+            freq = growth_freq(numbers["first_interview"], numbers["last_interview"])
+            options = {} if freq == "W" else {"freq": freq}
+        elif kind == "referral_tree":  # the graph once, for the size, image, alt and caption
+            data = plots.referral_tree_view(log)
+            caption = data.shown
+            height = max(3.5, 0.75 * (data.rows or 3) + 1.8)
         if len(log) == 0:  # every chart just says "No interviews yet": keep them short
             height = EMPTY_CHART_HEIGHT
-        elif height is None:
-            graph = metrics.referral_graph(log)
-            rows = _tree_layout(graph)[1] if graph.number_of_edges() else 3
-            height = max(3.5, 0.75 * rows + 1.8)
-        options = {"as_of": today} if kind == "follow_up" else {}
-        charts.append(_chart(kind, log, height, heading, **options))
+        charts.append(_chart(kind, data, height, heading, caption, **options))
     return charts
 
 
 def _class_charts(class_log, today: pd.Timestamp) -> list[dict]:
     students = metrics.by_student(class_log, as_of=today) if len(class_log.log) else []
-    height = max(3.5, 0.42 * len(students) + 1.6)
+    height = max(3.5, 0.42 * min(len(students), MAX_CLASS_CHART_STUDENTS) + 1.6)
     return [
         _chart("class_overview", class_log, height, "Completed interviews by student",
                metric="completed", as_of=today),
@@ -268,7 +335,8 @@ def render_report(log, *, title: str | None = None, pseudonymize: bool = False,
             log = privacy.pseudonymize(log, salt, drop_notes=True)
     frame = log.log if is_class else log
     numbers = metrics.summary(frame, as_of=day)
-    problem_headings, problem_rows = _problem_table(problems, hide_values=pseudonymize)
+    problem_headings, problem_rows, problems_total = _problem_table(
+        problems, hide_values=pseudonymize)
     if is_class:
         student_headings, student_rows = _student_table(log, day)
         charts = _class_charts(log, day)
@@ -277,7 +345,7 @@ def render_report(log, *, title: str | None = None, pseudonymize: bool = False,
                     f"{numbers['contacts']} people approached or planned, as of {format_day(day)}")
     else:
         student_headings, student_rows = [], []
-        charts = _student_charts(frame, day)
+        charts = _student_charts(frame, day, numbers)
         first, last = numbers["first_interview"], numbers["last_interview"]
         span = (f"interviews from {format_day(first)} to {format_day(last)}"
                 if first is not None else "no interviews yet")
@@ -291,21 +359,29 @@ def render_report(log, *, title: str | None = None, pseudonymize: bool = False,
         autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     template = environment.get_template("report.html.j2")
+    due, due_total = ([], 0) if is_class else _due_rows(frame, day)
+    interviews, interviews_total = ([], 0) if is_class else _interview_rows(frame)
     return template.render(
         title=title or (CLASS_TITLE if is_class else DEFAULT_TITLE),
         subtitle=subtitle,
         version=__version__,
         generated=format_day(dt.date.today()),
         today_text=format_day(day),
+        today_iso=f"{day:%Y-%m-%d}",
         pseudonymized=pseudonymize,
         is_class=is_class,
         cards=_cards(numbers, day),
-        due=[] if is_class else _due_rows(frame, day),
+        due=due,
+        due_total=due_total,
         students=student_rows,
         student_headings=student_headings,
         charts=charts,
-        interviews=[] if is_class else _interview_rows(frame),
+        interviews=interviews,
+        interviews_total=interviews_total,
         problems=problem_rows,
+        problems_total=problems_total,
+        source_name=source_name or "",
+        log_arg=shlex.quote(source_name) if source_name else "LOG",
         problem_headings=problem_headings,
         definitions=DEFINITIONS,
     )
