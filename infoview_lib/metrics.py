@@ -386,7 +386,7 @@ def _response_parts(df: pd.DataFrame):
 
 
 def _duration_parts(df: pd.DataFrame, low: float, high: float):
-    minutes = df["duration_min"].astype("float64").to_numpy()
+    minutes = df["duration_min"].to_numpy(dtype="float64", na_value=np.nan)
     eligible = _is(df["status"], "completed") & ~np.isnan(minutes)
     with np.errstate(invalid="ignore"):
         ok = eligible & (minutes >= low) & (minutes <= high)
@@ -536,7 +536,7 @@ def network_growth(log: pd.DataFrame, freq: str = "W") -> pd.DataFrame:
         return np.bincount(slot[kept], weights=weights, minlength=size)
 
     interviews = per_period(period)
-    referrals = df["referrals"].astype("float64").fillna(0).to_numpy()[held]
+    referrals = df["referrals"].to_numpy(dtype="float64", na_value=0.0)[held]
     referrals = per_period(period, referrals).astype("int64").cumsum()
     # a person joins the network in the period of their first interview
     who = _person_codes(df["contact"].take(held))
@@ -841,24 +841,27 @@ def _due_actions(
     ``ordered``). ``group`` keeps students apart (one number per row, see
     :func:`_student_groups`); ``who`` may pass the contact column's
     :func:`_person_codes` if the caller has them already."""
+    def on_or_before(dates: pd.Series, limit: pd.Timestamp) -> np.ndarray:
+        if _in_ns(dates) and _ns(limit) is not None:  # numpy, as in _follow_up_parts
+            return dates.to_numpy() <= _ns(limit).to_datetime64()
+        return (dates <= limit).to_numpy(dtype=bool)
+
     outreach = df["outreach_date"]
-    waiting = np.flatnonzero(
-        _is(df["status"], "requested") & (outreach <= day).to_numpy(dtype=bool)
-    )
+    waiting = np.flatnonzero(_is(df["status"], "requested") & on_or_before(outreach, day))
     start = outreach.to_numpy(dtype="datetime64[ns]")[waiting].astype("datetime64[D]")
     elapsed = np.busday_count(start, np.datetime64(day.date(), "D"))
     second = elapsed >= SECOND_CONTACT_BUSINESS_DAYS
     asking = np.zeros(len(df), dtype=bool)
     asking[waiting[second]] = True
     second &= ~_approached_since_by_someone_else(df, group, asking, who)[waiting]
-    followed = (df["follow_up_date"] > outreach).to_numpy(dtype=bool)[waiting]
+    followed = (df["follow_up_date"].take(waiting) > outreach.take(waiting)).to_numpy(dtype=bool)
     follow = (elapsed >= FOLLOW_UP_BUSINESS_DAYS) & ~followed
 
     thank_since = df["interview_date"] + pd.Timedelta(days=THANK_YOU_AFTER_DAYS)
     thank = np.flatnonzero(
         _is(df["status"], "completed")
         & df["thank_you_date"].isna().to_numpy()
-        & (thank_since <= day).to_numpy(dtype=bool)
+        & on_or_before(thank_since, day)
     )
 
     rows = np.concatenate([waiting[second], waiting[follow], thank])
@@ -1019,7 +1022,7 @@ def _headline(
             out[rate] = np.where(n > 0, k / np.maximum(n, 1), np.nan)
         counts[f"{rate}_n"], counts[f"{rate}_k"] = n, k
     out["network_size"] = distinct(done & named)
-    referrals = np.where(done, df["referrals"].astype("float64").fillna(0).to_numpy(), 0.0)
+    referrals = np.where(done, df["referrals"].to_numpy(dtype="float64", na_value=0.0), 0.0)
     out["referrals"] = total(referrals).astype("int64")
     due_rows = _due_actions(df, students, day, who=who, ordered=False)[0]  # a row per action
     if groups is None:
@@ -1068,7 +1071,7 @@ def summary(log: pd.DataFrame, as_of: object = None) -> dict:
     for name in ("requested", "declined", "no_reply", "planned"):
         result[name] = int(status_counts[status.cat.categories.get_loc(name) + 1])
     done = _is(status, "completed")
-    minutes = df["duration_min"].astype("float64").to_numpy()[done]
+    minutes = df["duration_min"].to_numpy(dtype="float64", na_value=np.nan)[done]
     minutes = minutes[~np.isnan(minutes)]
     result["median_duration_min"] = float(np.median(minutes)) if len(minutes) else float("nan")
     held = df["interview_date"].to_numpy()[done]
