@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import FancyArrowPatch, Rectangle
 from test_metrics import done, make_log, requested
 
-from infoview_lib import plots, schema
+from infoview_lib import metrics, plots, schema
 
 
 @pytest.fixture
@@ -128,6 +128,120 @@ def test_referral_tree_boxes_and_arrows(log):
     x = {t.get_text(): t.get_position()[0] for t in ax.texts}
     assert x["Ana"] < x["Ben"] and x["Prof. Olu"] < x["Dee"]
     assert "Introducer outside your log" in names
+
+
+# ------------------------------------------------------------- referral tree, large logs
+
+
+def introductions(*pairs: tuple[str, str]) -> pd.DataFrame:
+    """A log of completed interviews, one per ``(introducer, person introduced)``."""
+    return make_log(*(done(person, "2025-02-03", referred_by=introducer)
+                      for introducer, person in pairs))
+
+
+def boxes(ax: Axes) -> dict[str, str]:
+    """First line of each box → its whole text."""
+    return {t.get_text().split("\n")[0]: t.get_text() for t in ax.texts
+            if t.get_bbox_patch() is not None}
+
+
+def arrow_count(ax: Axes) -> int:
+    return sum(1 for t in ax.texts if getattr(t, "arrow_patch", None))
+
+
+def stars_and_pairs() -> pd.DataFrame:
+    # 5 chains of 4 people (an outside introducer and three people: 3 rows each),
+    # then 30 chains of 2 people (1 row each): 80 people in 35 chains
+    stars = [(f"Host {s}", f"Guest {s}{k}") for s in "ABCDE" for k in range(3)]
+    pairs = [(f"Friend {i:02}", f"Pal {i:02}") for i in range(30)]
+    return introductions(*stars, *pairs)
+
+
+def test_referral_tree_of_a_large_log_draws_the_largest_chains_that_fit():
+    log = stars_and_pairs()
+    ax = plots.plot_referral_tree(log, ax=fresh_ax(), max_rows=10)
+    # three stars take 9 rows; a fourth would need 12
+    assert set(boxes(ax)) == {"Host A", "Host B", "Host C"} | {
+        f"Guest {s}{k}" for s in "ABC" for k in range(3)}
+    assert arrow_count(ax) == 9
+    bottom, top = ax.get_ylim()
+    assert top - bottom == pytest.approx(9 - 1 + 1.2)  # 9 rows, each chain in its own rows
+    assert ax.get_title() == "Who introduced you to whom (12 of 80 people shown)"
+    shown = ("The chart shows the 12 people in the 3 largest chains of introductions. "
+             "There are 80 people in 35 chains of introductions in all.")
+    assert plots.describe_referral_tree(log, max_rows=10).endswith(" " + shown)
+    view = plots.referral_tree_view(log, max_rows=10)
+    assert (view.rows, view.people, view.chains, view.whole, view.shown) == (
+        9, 12, 3, True, shown)
+    # one chain per block of rows: Host A's guests sit in the rows next to Host A
+    y = {name: t.get_position()[1] for t in ax.texts
+         for name in [t.get_text().split("\n")[0]] if t.get_bbox_patch() is not None}
+    assert sorted(y[f"Guest A{k}"] for k in range(3)) == [-2, -1, 0]
+
+
+def test_referral_tree_that_fits_is_drawn_whole_without_a_note():
+    log = stars_and_pairs()
+    view = plots.referral_tree_view(log, max_rows=None, max_depth=None)
+    assert view.complete and view.people == 80 and view.rows == 45 and view.shown == ""
+    ax = plots.plot_referral_tree(log, ax=fresh_ax(), max_rows=45)
+    assert len(boxes(ax)) == 80 and ax.get_title() == "Who introduced you to whom"
+    assert "The chart shows" not in plots.describe_referral_tree(log, max_rows=45)
+
+
+def test_referral_tree_of_one_huge_chain_shows_its_first_introductions():
+    # one introducer, 100 people introduced; 10 rows
+    log = introductions(*[("Prof. Olu", f"Student {i:03}") for i in range(100)])
+    ax = plots.plot_referral_tree(log, ax=fresh_ax(), max_rows=10)
+    drawn = boxes(ax)
+    assert len(drawn) == 11 and arrow_count(ax) == 10
+    assert drawn["Prof. Olu"] == "Prof. Olu\n+90 more"
+    assert ax.get_title() == "Who introduced you to whom (11 of 101 people shown)"
+    assert plots.describe_referral_tree(log, max_rows=10).endswith(
+        "The chart shows 11 of the 101 people in the largest chain of introductions, up to "
+        "1 introduction from where it starts, largest branches first; a box ending in "
+        "\u201c+N more\u201d has N more people further along, not drawn. There are 101 people "
+        "in 1 chain of introductions in all.")
+
+
+def test_referral_tree_of_a_long_chain_stops_at_max_depth_and_never_recurses():
+    people = [f"P{i:04}" for i in range(3000)]
+    log = introductions(*zip(people, people[1:], strict=False))
+    ax = plots.plot_referral_tree(log, ax=fresh_ax())  # default: 6 introductions deep
+    drawn = boxes(ax)
+    assert sorted(drawn) == people[:plots.MAX_TREE_DEPTH + 1]
+    assert drawn[people[plots.MAX_TREE_DEPTH]].endswith(
+        f"+{3000 - plots.MAX_TREE_DEPTH - 1:,} more")
+    assert ax.get_xlim()[1] == pytest.approx(plots.MAX_TREE_DEPTH + 0.6)
+    whole = plots.referral_tree_view(log, max_rows=None, max_depth=None)  # 3,000 deep
+    assert whole.people == 3000 and whole.rows == 1 and whole.depth == 2999
+
+
+def test_referral_tree_size_is_bounded_by_default_whatever_the_log():
+    log = introductions(*[(f"Host {i // 3:04}", f"Guest {i:04}") for i in range(3000)])
+    view = plots.referral_tree_view(log)
+    assert view.rows <= plots.MAX_TREE_ROWS and view.depth <= plots.MAX_TREE_DEPTH
+    assert plots._tree_layout(metrics.referral_graph(log))[1] == view.rows  # dashboards
+    ax = plots.plot_referral_tree(view, ax=fresh_ax())  # a view is drawn as it is
+    assert len(boxes(ax)) == view.people == 40  # 10 chains of 4 people
+    assert "the 40 people in the 10 largest chains" in plots.describe_referral_tree(view)
+    assert "of 4,000 people" not in plots.describe_referral_tree(view)
+    assert "There are 4,000 people in 1,000 chains" in plots.describe_referral_tree(view)
+    with pytest.raises(ValueError, match="max_rows"):
+        plots.referral_tree_view(log, max_rows=0)
+
+
+def test_referral_chains_match_networkx_components():
+    import networkx as nx
+
+    rng = np.random.default_rng(7)
+    for seed in range(50):
+        count = int(rng.integers(1, 40))
+        graph = nx.gnm_random_graph(count, int(rng.integers(0, 50)), seed=seed, directed=True)
+        graph = nx.relabel_nodes(graph, {i: f"p{(i * 7) % count}" for i in graph})
+        sizes, members = plots._chains(graph)
+        expected = sorted(nx.weakly_connected_components(graph), key=len, reverse=True)
+        assert sizes.tolist() == [len(c) for c in expected]
+        assert [set(members(k)) for k in range(len(expected))] == expected
 
 
 def test_class_overview_counts_and_rates(log):

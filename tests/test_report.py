@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from test_metrics import done, make_log, requested
 
-from infoview_lib import LogValidationError, report
+from infoview_lib import LogValidationError, metrics, report
 from infoview_lib.errors import problems_frame
 
 EVIL = "<script>alert(1)</script>"
@@ -237,3 +237,145 @@ def test_sample_log_report(tmp_path):
     page = parse(html)
     assert len(page.attrs("img")) == 7
     assert "Follow-ups due on 15 Apr 2025" in page.headings
+
+
+# ------------------------------------------------------------------ large logs
+
+
+LARGE_TODAY = "2026-06-01"
+
+
+@pytest.fixture(scope="module")
+def large_log() -> pd.DataFrame:
+    """3,000 rows: 1,200 interviews over 3.3 years (chains of 5 introductions), 100
+    scheduled ones ahead, 700 unanswered requests, 1,000 declined."""
+    start = pd.Timestamp("2023-01-02")
+    rows = []
+    for i in range(1200):
+        day = start + pd.Timedelta(days=i)
+        rows.append(done(f"Person {i:04}", f"{day:%Y-%m-%d}", organization=f"Org {i % 97}",
+                         thank_you_date=f"{day:%Y-%m-%d}" if i % 2 == 0 else None,
+                         duration_min=30, mode="video",
+                         referred_by=f"Person {i - 1:04}" if i % 5 else None))
+    for i in range(100):
+        day = pd.Timestamp(LARGE_TODAY) + pd.Timedelta(days=i + 1)
+        rows.append({"contact": f"Soon {i:03}", "status": "scheduled",
+                     "interview_date": f"{day:%Y-%m-%d}"})
+    rows += [requested(f"Asked {i:03}", "2026-05-04", organization=f"Firm {i}")
+             for i in range(700)]
+    rows += [{"contact": f"Busy {i:04}", "status": "declined"} for i in range(1000)]
+    return make_log(*rows)
+
+
+@pytest.fixture(scope="module")
+def large_page(large_log, tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("large") / "report.html"
+    return report.write_report(large_log, path, today=LARGE_TODAY).read_text()
+
+
+def section(html: str, name: str) -> str:
+    found = re.search(rf'<section aria-labelledby="{name}">(.*?)</section>', html, re.S)
+    assert found, name
+    return found.group(1)
+
+
+def body_rows(html: str) -> list[str]:
+    (body,) = re.findall(r"<tbody>(.*?)</tbody>", html, re.S)
+    return re.findall(r"<tr>(.*?)</tr>", body, re.S)
+
+
+def png_size(src: str) -> tuple[int, int]:
+    import base64
+    import struct
+
+    data = base64.b64decode(src.split(",", 1)[1])
+    return struct.unpack(">II", data[16:24])
+
+
+def test_large_log_tables_show_a_bounded_number_of_rows_and_say_how_many(large_log,
+                                                                          large_page):
+    interviews = section(large_page, "interviews")
+    rows = body_rows(interviews)
+    assert len(rows) == report.MAX_TABLE_ROWS == 200
+    text = parse(interviews).all_text
+    assert ("1,300 interviews are completed or scheduled; this table lists the 200 latest. "
+            "Every one is in the log itself: open it in a spreadsheet and sort or filter it "
+            "by interview date.") in text
+    assert "The 200 latest of 1,300 completed or scheduled, by date" in text
+    # the latest 200: 100 completed (the last of them on 15 Apr 2026), then 100 ahead
+    dates = [re.search(r'<td class="date">(.*?)</td>', row).group(1) for row in rows]
+    assert dates[0] == "6 Jan 2026" and dates[99] == "15 Apr 2026"
+    assert dates[100] == "2 Jun 2026" and dates[-1] == "9 Sep 2026"
+
+    due_total = len(metrics.due_followups(large_log, LARGE_TODAY))
+    assert due_total > 200
+    due = section(large_page, "due")
+    assert len(body_rows(due)) == 200
+    text = parse(due).all_text
+    assert (f"{due_total:,} follow-ups are due; this list shows the 200 that have waited "
+            "longest. To see every one, run infoview due LOG --today 2026-06-01") in text
+    assert f"The 200 most overdue of {due_total:,} actions, oldest first" in text
+    oldest = metrics.due_followups(large_log, LARGE_TODAY)["due_since"].iloc[0]
+    assert f'<td class="date">{metrics.format_day(oldest)}</td>' in body_rows(due)[0]
+    # still accessible tables: a caption and every header cell scoped
+    page = parse(large_page)
+    assert all(attrs.get("scope") in {"col", "row"} for attrs in page.attrs("th"))
+    assert large_page.count("<caption>") == large_page.count("<table")
+    assert len(large_page) < 1_500_000
+
+
+def test_large_log_cards_count_the_whole_log(large_log, large_page):
+    numbers = metrics.summary(large_log, as_of=LARGE_TODAY)
+    assert numbers["completed"] == 1200
+    text = parse(section(large_page, "headline")).all_text
+    assert f"Interviews completed {numbers['completed']} 100 more scheduled" in text
+    assert f"Network size {numbers['network_size']} people interviewed" in text
+    assert f"Follow-ups due {numbers['due']} as of 1 Jun 2026" in text
+    assert numbers["due"] == len(metrics.due_followups(large_log, LARGE_TODAY))
+    assert f"People in the log {numbers['contacts']}" in text
+    small = parse(report.render_report(large_log.head(40), today=LARGE_TODAY)).all_text
+    assert "this table lists" not in small and "this list shows" not in small
+
+
+def test_large_log_charts_have_a_bounded_size_and_the_tree_says_what_it_shows(large_page):
+    from infoview_lib import plots
+
+    page = parse(large_page)
+    images = {img["alt"].split(":")[0]: img for img in page.attrs("img")}
+    # the tallest figure the report makes, and a little room for bbox_inches="tight"
+    tallest = (0.75 * plots.MAX_TREE_ROWS + 1.8 + 0.5) * report.CHART_DPI
+    for image in images.values():
+        width, height = png_size(image["src"])
+        assert width <= (report.CHART_WIDTH_IN + 0.5) * report.CHART_DPI
+        assert height <= tallest
+    # 240 chains of 5 people in a row: 30 rows hold the 30 largest (the first 30 found)
+    shown = ("The chart shows the 150 people in the 30 largest chains of introductions. "
+             "There are 1,200 people in 240 chains of introductions in all.")
+    assert images["Referral tree"]["alt"].endswith(shown)
+    tree = re.search(r'<figure aria-labelledby="chart-referral-tree">(.*?)</figure>',
+                     large_page, re.S).group(1)
+    assert re.search(r"<figcaption>(.*?)</figcaption>", tree, re.S).group(1) == shown
+    # interviews over 3.3 years are counted by month, not in 170 weekly bars
+    assert images["Network growth chart by month"]["alt"].startswith(
+        "Network growth chart by month: your network grew to 1200 people")
+
+
+def test_problems_list_is_bounded_and_says_how_to_see_all(log, tmp_path):
+    problems = problems_frame([{"row": r, "column": "status", "value": "maybe",
+                                "problem": "is not a status"} for r in range(2, 452)])
+    html = report.write_report(log, tmp_path / "r.html", today="2025-04-15",
+                               problems=problems).read_text()
+    text = parse(html).all_text
+    assert "450 problems in the log" in text
+    assert ("There are 450 problems; this list shows the first 200. To see every one, run "
+            "infoview validate LOG") in text
+    assert "<code>infoview validate LOG</code>" in html
+    assert len(body_rows(section(html, "problems"))) == 200
+
+
+def test_growth_period_keeps_the_bars_few():
+    assert report.growth_freq("2025-01-06", "2025-06-01") == "W"
+    assert report.growth_freq("2023-01-02", "2026-04-15") == "M"
+    assert report.growth_freq("2000-01-01", "2025-01-01") == "Q"
+    assert report.growth_freq("1800-01-01", "2025-01-01") == "Y"
+    assert report.growth_freq(None, None) == "W"
