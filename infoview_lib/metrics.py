@@ -826,9 +826,8 @@ def _due_messages(action: str, contact: pd.Series, organization: pd.Series,
         return ("No reply from " + contact + " after 7 business days: follow up once with "
                 + contact + ".")
     codes, days = pd.factorize(interview)  # format each distinct day once
-    texts = [format_day(day) for day in days] + ["(no date)"]
-    held = pd.Series(np.array(texts, dtype=object)[codes], index=interview.index,
-                     dtype="string")
+    texts = pd.array([format_day(day) for day in days] + ["(no date)"], dtype="string")
+    held = pd.Series(texts.take(codes), index=interview.index)  # code -1: the last text
     return "Send your thank-you note to " + contact + " for the interview on " + held + "."
 
 
