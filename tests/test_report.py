@@ -379,3 +379,21 @@ def test_growth_period_keeps_the_bars_few():
     assert report.growth_freq("2000-01-01", "2025-01-01") == "Q"
     assert report.growth_freq("1800-01-01", "2025-01-01") == "Y"
     assert report.growth_freq(None, None) == "W"
+
+
+def test_class_report_of_many_students_keeps_its_charts_a_bounded_size():
+    from infoview_lib.io import ClassLog
+
+    rows = [dict(done(f"Contact {i}", "2025-04-01"), student=f"student {i:03}")
+            for i in range(90)]
+    log = make_log(*[{k: v for k, v in row.items() if k != "student"} for row in rows])
+    log.insert(0, "student", pd.Series([row["student"] for row in rows], dtype="string"))
+    problems = problems_frame()
+    problems.insert(0, "file", pd.Series([], dtype="string"))
+    problems.insert(0, "student", pd.Series([], dtype="string"))
+    html = report.render_report(ClassLog(log, problems), today="2025-04-15")
+    page = parse(html)
+    assert "90 student logs" in page.all_text
+    tallest = (0.42 * report.MAX_CLASS_CHART_STUDENTS + 1.6 + 0.5) * report.CHART_DPI
+    heights = [png_size(img["src"])[1] for img in page.attrs("img")]
+    assert len(heights) == 4 and max(heights) <= tallest
