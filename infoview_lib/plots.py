@@ -20,6 +20,7 @@ This module imports matplotlib; nothing in the package imports it at import time
 from __future__ import annotations
 
 import base64
+import heapq
 import html
 import io
 from collections.abc import Callable
@@ -814,6 +815,7 @@ def _view(graph, max_rows: int | None = MAX_TREE_ROWS, max_depth: int | None = M
         forest = _forest(graph, members(k))
         needed = sum(1 for kids in forest[1].values() if not kids)  # a row per end
         if rows + needed > row_limit or max(forest[2].values()) > depth_limit:
+            forests.append(forest)  # the first chain that does not fit
             break
         chosen.append(k)
         forests.append(forest)
@@ -825,14 +827,14 @@ def _view(graph, max_rows: int | None = MAX_TREE_ROWS, max_depth: int | None = M
                      log_rows)
     if chosen:  # the largest chains, whole, largest first
         positions, rows = {}, 0
-        for roots, children, _ in forests:
+        for roots, children, _ in forests[:len(chosen)]:
             placed, used = _place(roots, children)
             positions.update({n: (x, y - rows) for n, (x, y) in placed.items()})
             rows += used
         return _made(graph, positions, rows, {}, len(chosen), int(sizes[:len(chosen)].sum()),
                      True, len(sizes), log_rows)
     # even the largest chain is too large: its first introductions, as deep as fit
-    roots, children, depth = _forest(graph, members(0))
+    (roots, children, depth), = forests
     below = _below(roots, children)
     branches_first = {n: sorted(kids, key=lambda c: -below[c]) for n, kids in children.items()}
     deepest = max(depth.values())
@@ -978,9 +980,9 @@ def describe_referral_tree(log: pd.DataFrame | ReferralTreeView, *,
     edges = graph.number_of_edges()
     if edges == 0:
         return "Referral tree: no referrals recorded yet."
-    introducers = sorted(((count, str(n)) for n, count in graph.out_degree() if count),
-                         key=lambda t: (-t[0], t[1]))
-    top = ", ".join(f"{name} ({count})" for count, name in introducers[:3])
+    introducers = [(count, str(n)) for n, count in graph.out_degree() if count]
+    busiest = heapq.nsmallest(3, introducers, key=lambda t: (-t[0], t[1]))
+    top = ", ".join(f"{name} ({count})" for count, name in busiest)
     outside = sum(1 for _, inside in graph.nodes(data="in_log") if not inside)
     text = (
         f"Referral tree: {_count(edges, 'introduction')} among "
