@@ -628,13 +628,14 @@ class GrowthDashboard(widgets.VBox):
         plot, describe = plots.CHARTS[name]
         options = {"as_of": today} if name in CHARTS_USING_TODAY else {}
         size = CHART_SIZE if name in WIDE_CHARTS else SMALL_CHART_SIZE
+        data = view
         if name == "referral_tree":  # one row of boxes per branch: give each room
-            graph = metrics.referral_graph(view)
-            rows = plots._tree_layout(graph)[1] if graph.number_of_edges() else 3
+            data = plots.referral_tree_view(view)  # the graph, built once for all three
+            rows = data.rows if data.graph.number_of_edges() else 3
             size = (CHART_SIZE[0], max(3.5, 0.55 * rows + 1.6))
         fig, ax = plt.subplots(figsize=size, layout="constrained")
-        plot(view, ax=ax, **options)
-        html = plots.img_tag(fig, describe(view, **options), close=True)
+        plot(data, ax=ax, **options)
+        html = plots.img_tag(fig, describe(data, **options), close=True)
         self.renders += 1
         self._cache[key] = html
         while len(self._cache) > CACHE_SIZE:
