@@ -13,24 +13,14 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from logs import typed_log
 
 from infoview_lib import metrics, schema
 
 
 def make_log(*rows: dict, **extra_columns) -> pd.DataFrame:
     """A log with the loader's dtypes, from a few dicts (missing cells are empty)."""
-    frame = pd.DataFrame(list(rows), columns=list(schema.COLUMN_NAMES))
-    typed = {}
-    for column in schema.COLUMNS:
-        values = frame[column.name]
-        if column.kind == "date":
-            typed[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
-        else:
-            typed[column.name] = values.astype(column.dtype)
-    log = pd.DataFrame(typed)
-    for name, values in extra_columns.items():
-        log[name] = pd.Series(values, dtype="string")
-    return log
+    return typed_log(list(rows), **extra_columns)
 
 
 def done(contact, interview, **fields) -> dict:

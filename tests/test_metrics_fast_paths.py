@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from logs import typed_log
 
 from infoview_lib import metrics, schema
 
@@ -28,18 +29,7 @@ names = st.lists(st.one_of(st.none(), spelling), max_size=40)
 
 def make_log(rows: list[dict], students: list | None = None) -> pd.DataFrame:
     """A log with the loader's dtypes from a few dicts (missing cells are empty)."""
-    frame = pd.DataFrame(rows, columns=list(schema.COLUMN_NAMES))
-    typed = {}
-    for column in schema.COLUMNS:
-        values = frame[column.name]
-        if column.kind == "date":
-            typed[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
-        else:
-            typed[column.name] = values.astype(column.dtype)
-    log = pd.DataFrame(typed, index=pd.RangeIndex(len(frame)))
-    if students is not None:
-        log["student"] = pd.Series(students, dtype="string")
-    return log
+    return typed_log(rows) if students is None else typed_log(rows, student=students)
 
 
 people = ["Ana Ruiz", "ana  ruiz", " ANA\u00a0RUIZ", "Ben Ode", "ben ode\t", "Cy", "cy", "",
