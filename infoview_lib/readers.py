@@ -233,11 +233,11 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     """Parse with pyarrow, or return ``None`` for the exact path to decide.
 
     The schema's types come first (ISO dates and plain integers parse natively); if
-    a cell does not fit, the text is read and the converter says what is wrong. A
-    file's first block is tried alone first, so a log of US dates is not parsed twice.
-    Each parse first lets pyarrow split the file at every line end (both cores parse
-    at once), which is right only when no quoted cell holds a line break: the record
-    count proves it, else the file is parsed again quote-aware.
+    a cell does not fit, the text is read and the converter says what is wrong (a
+    typed parse stops at the first block that does not fit). Each parse first lets
+    pyarrow split the file at every line end (all cores parse at once), which is
+    right only when no quoted cell holds a line break: the line count, taken on a
+    thread while pyarrow parses, proves it; else the file is parsed again quote-aware.
     """
     import pyarrow as pa
     import pyarrow.csv as pacsv
@@ -267,7 +267,8 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
 
     failures = (pa.ArrowInvalid, pa.ArrowKeyError, ValueError, OSError)
     table = None
-    for typed in (True, False) if _first_block_fits_types(body, parse, failures) else (False,):
+    counting = _count_records_meanwhile(body, header_index)
+    for typed in (True, False):
         for newlines_in_values in (False, True):
             try:
                 table = parse(body, typed, newlines_in_values)
@@ -276,8 +277,7 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
                 if "conversion error" in str(error):
                     break  # a cell that does not fit its type: read text instead
                 continue
-            if newlines_in_values or table.num_rows == _records_if_one_per_line(
-                    body, header_index):
+            if newlines_in_values or table.num_rows == counting.result():
                 break
             table = None
         if table is not None:
@@ -292,25 +292,14 @@ def _read_with_pyarrow(header_line: str, body, delimiter: str, header_index: int
     return RawTable([h.strip() for h in headers], cells, rows, name, [])
 
 
-def _first_block_fits_types(body, parse, failures) -> bool:
-    """Whether the file's first block parses with the schema's types.
+def _count_records_meanwhile(body, header_index: int):
+    """A future of :func:`_records_if_one_per_line`, counted on its own thread."""
+    from concurrent.futures import ThreadPoolExecutor
 
-    ``False`` only when a cell there does not fit (a US date, "45 min"); a block cut
-    in the middle of a quoted cell proves nothing and counts as fitting.
-    """
-    if isinstance(body, bytes):
-        head = body[:BLOCK_BYTES]
-    else:
-        with open(body, "rb") as handle:
-            head = handle.read(BLOCK_BYTES)
-    head = head[:head.rfind(b"\n") + 1]
-    if len(head) < BLOCK_BYTES // 2:
-        return True  # a short file is parsed whole just as fast
-    try:
-        parse(head, True, True)
-    except failures as error:
-        return "conversion error" not in str(error)
-    return True
+    pool = ThreadPoolExecutor(max_workers=1)
+    counting = pool.submit(_records_if_one_per_line, body, header_index)
+    pool.shutdown(wait=False)  # the count goes on; the pool takes no more work
+    return counting
 
 
 def _records_if_one_per_line(body, header_index: int) -> int:
