@@ -237,10 +237,11 @@ def _string_edges(array) -> _Edges:
     """What cleaning a string column may involve, from each value's first and last byte.
 
     One gather over the Arrow buffers (offsets and bytes; no string is built) instead
-    of a trim, an empty test and a prefix test over every value. Null slots have empty
-    ranges in arrays pyarrow builds, so they are never taken for text.
+    of a trim, an empty test and a prefix test over every value. A null slot's bytes,
+    if it has any, can only make a needless trim or unescape, never skip one.
     """
     import pyarrow as pa
+    import pyarrow.compute as pc
 
     trim = empty = apostrophe = False
     for chunk in array.chunks:
@@ -253,7 +254,9 @@ def _string_edges(array) -> _Edges:
         starts, ends = offsets[:-1], offsets[1:]
         filled = ends > starts
         count = int(np.count_nonzero(filled))
-        empty = empty or count < len(chunk) - chunk.null_count
+        if not empty:  # exact without nulls; with them, ask pyarrow (nulls are skipped)
+            empty = count < len(chunk) if not chunk.null_count else \
+                bool(pc.any(pc.equal(pc.binary_length(chunk), 0)).as_py())
         if data_buffer is None or not count:
             continue
         if count < len(chunk):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
@@ -148,3 +149,14 @@ def test_typed_cells_out_of_range_are_named_on_the_fast_path(tmp_path):
         [3, "duration_min", "300"], [4, "outreach_date", "1850-03-03 00:00:00"],
         [4, "referrals", "-1"]]
     assert "between 1 and 240" in problems["problem"].iloc[0]
+
+
+def test_a_null_with_bytes_behind_it_does_not_hide_an_empty_cell():
+    """Arrow lets a null slot keep bytes; the scan must still find the real empty cell."""
+    data = pa.py_buffer(b"abxy")
+    offsets = pa.py_buffer(np.array([0, 2, 2, 4], dtype=np.int32).tobytes())
+    validity = pa.py_buffer(np.packbits([1, 1, 0], bitorder="little").tobytes())
+    array = pa.Array.from_buffers(pa.string(), 3, [validity, offsets, data], null_count=1)
+    assert array.to_pylist() == ["ab", "", None]
+    series = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array([array])))
+    assert _as_list(_clean_text(series)) == ["ab", None, None]
