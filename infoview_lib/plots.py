@@ -193,16 +193,41 @@ def _period_width(index: pd.DatetimeIndex, freq: str) -> float:
     return {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}.get(freq[:1].upper(), 7)
 
 
-def plot_network_growth(log: pd.DataFrame, *, freq: str = "W", ax: Axes | None = None,
-                        **kwargs) -> Axes:
+MAX_GROWTH_PERIODS = 104
+"""Bars the network-growth chart draws at most when no period is asked for: weeks
+while two years of weeks fit, then months, quarters or years."""
+
+
+def growth_by_period(log: pd.DataFrame, freq: str | None = None) -> tuple[pd.DataFrame, str]:
+    """:func:`infoview_lib.metrics.network_growth` and the period it used.
+
+    With ``freq=None`` the period is the shortest of week, month, quarter and year
+    that gives at most :data:`MAX_GROWTH_PERIODS` periods (a student's log: weeks;
+    years of a career centre's logs: months or more), so the chart stays readable.
+    """
+    if freq is not None:
+        return metrics.network_growth(log, freq=freq), freq
+    growth = metrics.network_growth(log, freq="W")
+    if len(growth) <= MAX_GROWTH_PERIODS:
+        return growth, "W"
+    first, last = growth.index[0], growth.index[-1]
+    wider = next((f for f in ("M", "Q") if len(pd.period_range(
+        first.to_period(f), last.to_period(f), freq=f)) <= MAX_GROWTH_PERIODS), "Y")
+    return metrics.network_growth(log, freq=wider), wider
+
+
+def plot_network_growth(log: pd.DataFrame, *, freq: str | None = None,
+                        ax: Axes | None = None, **kwargs) -> Axes:
     """Network size over time, with interviews per period as bars.
 
     Parameters
     ----------
     log : pandas.DataFrame
         A loaded log.
-    freq : str, default "W"
-        Period of :func:`infoview_lib.metrics.network_growth` (``"W"``, ``"M"`` ...).
+    freq : str, optional
+        Period of :func:`infoview_lib.metrics.network_growth` (``"W"``, ``"M"`` ...);
+        by default weeks, or a longer period when weeks would be too many bars
+        (:func:`growth_by_period`).
     ax : matplotlib.axes.Axes, optional
         Where to draw; the current Axes by default.
     **kwargs
@@ -214,7 +239,7 @@ def plot_network_growth(log: pd.DataFrame, *, freq: str = "W", ax: Axes | None =
     """
     ax = _axes(ax)
     title = "Network growth"
-    growth = metrics.network_growth(log, freq=freq)
+    growth, freq = growth_by_period(log, freq)
     if growth.empty:
         return _empty(ax, title)
     x = growth.index
@@ -239,9 +264,9 @@ def plot_network_growth(log: pd.DataFrame, *, freq: str = "W", ax: Axes | None =
     return _style(ax, title, PERIOD_LABELS.get(freq[:1].upper(), "Period"), "People")
 
 
-def describe_network_growth(log: pd.DataFrame, *, freq: str = "W") -> str:
+def describe_network_growth(log: pd.DataFrame, *, freq: str | None = None) -> str:
     """Alt text for :func:`plot_network_growth`, with its numbers."""
-    growth = metrics.network_growth(log, freq=freq)
+    growth, freq = growth_by_period(log, freq)
     if growth.empty:
         return "Network growth chart: no interviews yet."
     held = _held_dates(log)

@@ -14,7 +14,8 @@ says how many there are in all and where to see every one; each chart is drawn
 from aggregated data at a bounded size (the referral tree shows at most
 :data:`infoview_lib.plots.MAX_TREE_ROWS` rows of people and says which; the
 network-growth chart counts by week, month, quarter or year, whatever keeps its
-bars few). Every number in the cards still counts the whole log.
+bars few: :func:`infoview_lib.plots.growth_by_period`). Every number in the cards
+still counts the whole log.
 
 The page is rendered with Jinja2 with autoescaping on, so every string that comes
 from a log (names, organizations, notes, problem values) is escaped; the only
@@ -45,9 +46,6 @@ CHART_WIDTH_IN = 10
 CHART_DPI = 110
 MAX_TABLE_ROWS = 200
 """Rows a list of the report (interviews, follow-ups due, problems) shows at most."""
-MAX_GROWTH_PERIODS = 104
-"""Bars the network-growth chart draws at most: weeks while two years of weeks fit,
-then months, quarters or years."""
 MAX_CLASS_CHART_STUDENTS = 60
 """A class chart's height grows with its students up to this many, then stays."""
 
@@ -215,32 +213,7 @@ STUDENT_CHARTS = [  # (chart, heading, height in inches)
 EMPTY_CHART_HEIGHT = 2.2
 
 
-def growth_freq(first, last, max_periods: int = MAX_GROWTH_PERIODS) -> str:
-    """The shortest period (week, month, quarter, year) that splits ``first``-``last``
-    into at most ``max_periods`` periods (a year when none does).
-
-    Parameters
-    ----------
-    first, last : date-like or None
-        The first and last interview; ``"W"`` when either is missing.
-    max_periods : int, default :data:`MAX_GROWTH_PERIODS`
-
-    Returns
-    -------
-    str
-        A frequency for :func:`infoview_lib.metrics.network_growth`.
-    """
-    if first is None or last is None or pd.isna(first) or pd.isna(last):
-        return "W"
-    first, last = pd.Timestamp(first), pd.Timestamp(last)
-    for freq in ("W", "M", "Q"):
-        periods = pd.period_range(first.to_period(freq), last.to_period(freq), freq=freq)
-        if len(periods) <= max_periods:
-            return freq
-    return "Y"
-
-
-def _student_charts(log: pd.DataFrame, today: pd.Timestamp, numbers: dict) -> list[dict]:
+def _student_charts(log: pd.DataFrame, today: pd.Timestamp) -> list[dict]:
     from . import plots
 
     charts = []
@@ -248,9 +221,6 @@ def _student_charts(log: pd.DataFrame, today: pd.Timestamp, numbers: dict) -> li
         data, options, caption = log, {}, ""
         if kind == "follow_up":
             options = {"as_of": today}
-        elif kind == "network_growth":
-            freq = growth_freq(numbers["first_interview"], numbers["last_interview"])
-            options = {} if freq == "W" else {"freq": freq}
         elif kind == "referral_tree":  # the graph once, for the size, image, alt and caption
             data = plots.referral_tree_view(log)
             caption = data.shown
@@ -345,7 +315,7 @@ def render_report(log, *, title: str | None = None, pseudonymize: bool = False,
                     f"{numbers['contacts']} people approached or planned, as of {format_day(day)}")
     else:
         student_headings, student_rows = [], []
-        charts = _student_charts(frame, day, numbers)
+        charts = _student_charts(frame, day)
         first, last = numbers["first_interview"], numbers["last_interview"]
         span = (f"interviews from {format_day(first)} to {format_day(last)}"
                 if first is not None else "no interviews yet")

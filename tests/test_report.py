@@ -373,12 +373,21 @@ def test_problems_list_is_bounded_and_says_how_to_see_all(log, tmp_path):
     assert len(body_rows(section(html, "problems"))) == 200
 
 
-def test_growth_period_keeps_the_bars_few():
-    assert report.growth_freq("2025-01-06", "2025-06-01") == "W"
-    assert report.growth_freq("2023-01-02", "2026-04-15") == "M"
-    assert report.growth_freq("2000-01-01", "2025-01-01") == "Q"
-    assert report.growth_freq("1800-01-01", "2025-01-01") == "Y"
-    assert report.growth_freq(None, None) == "W"
+@pytest.mark.parametrize("first, last, period", [
+    ("2025-01-06", "2025-06-01", "W"), ("2023-01-02", "2026-04-15", "M"),
+    ("2000-01-03", "2025-01-01", "Q"), ("1950-01-02", "2025-01-01", "Y"),
+])
+def test_growth_period_keeps_the_bars_few(first, last, period):
+    """The report's growth chart, and the dashboard's, widen the period of a long log."""
+    from infoview_lib import plots
+
+    log = make_log(done("Ana", first), done("Ben", last))
+    growth, used = plots.growth_by_period(log)
+    assert used == period
+    assert 2 <= len(growth) <= plots.MAX_GROWTH_PERIODS
+    assert growth["network_size"].iloc[-1] == 2
+    noun = {"W": "week", "M": "month", "Q": "quarter", "Y": "year"}[period]
+    assert plots.describe_network_growth(log).startswith(f"Network growth chart by {noun}:")
 
 
 def test_class_report_of_many_students_keeps_its_charts_a_bounded_size():
